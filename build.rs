@@ -1,0 +1,194 @@
+//! Generates the typed client from the OpenAPI document in `openapi/`.
+//!
+//! Three steps: read and check the document, generate the client with
+//! progenitor and pretty-print it, write it to `OUT_DIR`. Every failure names
+//! the document and the step that failed, so a broken spec reads as a message
+//! rather than as a panic inside the generator.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use openapiv3::{OpenAPI, ReferenceOr, SchemaKind, StringType, Type};
+use progenitor::{GenerationSettings, Generator, HooksMode, InterfaceStyle, TypeImpl};
+
+const SPEC: &str = "openapi/anam-llms.json";
+const OUTPUT: &str = "anam_llms_generated.rs";
+
+/// Component schemas that the generated code must not define itself: the
+/// hand-written layer supplies these types instead. The response enums must
+/// accept values the server adds later, which progenitor's closed enums
+/// cannot, and the upstream secret must never show in `Debug`.
+/// Each entry lists the traits the hand-written type implements beyond the
+/// derives, so that the generator knows what it may rely on.
+const REPLACEMENTS: &[(&str, &str, &[TypeImpl])] = &[
+    ("LlmFormat", "crate::LlmFormat", OPEN_ENUM_IMPLS),
+    ("ReasoningEffort", "crate::ReasoningEffort", OPEN_ENUM_IMPLS),
+    ("ReasoningFormat", "crate::ReasoningFormat", OPEN_ENUM_IMPLS),
+    // No `Display`: the secret has no printable form.
+    ("UpstreamSecret", "crate::UpstreamSecret", &[]),
+];
+const OPEN_ENUM_IMPLS: &[TypeImpl] = &[TypeImpl::Display, TypeImpl::FromStr];
+
+fn main() {
+    println!("cargo:rerun-if-changed={SPEC}");
+
+    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    if let Err(err) = run(Path::new(SPEC), &out_dir.join(OUTPUT)) {
+        eprintln!("error: {err}");
+        std::process::exit(1);
+    }
+}
+
+fn run(spec_path: &Path, output: &Path) -> Result<(), BuildError> {
+    let fail = |stage, message: String| BuildError {
+        file: spec_path.to_path_buf(),
+        stage,
+        message,
+    };
+
+    // Read and check the document.
+    let text = std::fs::read_to_string(spec_path).map_err(|e| fail(Stage::Read, e.to_string()))?;
+    let spec: OpenAPI =
+        serde_json::from_str(&text).map_err(|e| fail(Stage::Parse, e.to_string()))?;
+    check(&spec).map_err(|message| fail(Stage::Check, message))?;
+
+    // Generate and pretty-print.
+    let tokens = generate_tokens(&spec).map_err(|message| fail(Stage::Generate, message))?;
+    let file = syn::parse2::<syn::File>(tokens).map_err(|e| fail(Stage::Format, e.to_string()))?;
+    let mut code = prettyplease::unparse(&file);
+    code.push_str(&enum_values_module(&spec));
+
+    // Write.
+    std::fs::write(output, code).map_err(|e| BuildError {
+        file: output.to_path_buf(),
+        stage: Stage::Write,
+        message: e.to_string(),
+    })
+}
+
+/// Runs progenitor, turning its panics (it panics on some documents it
+/// cannot handle, such as a `default` response) into an error message.
+fn generate_tokens(spec: &OpenAPI) -> Result<proc_macro2::TokenStream, String> {
+    let previous_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(|| Generator::new(&settings()).generate_tokens(spec));
+    std::panic::set_hook(previous_hook);
+
+    match result {
+        Ok(Ok(tokens)) => Ok(tokens),
+        Ok(Err(err)) => Err(err.to_string()),
+        Err(panic) => Err(panic
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| panic.downcast_ref::<&str>().copied())
+            .unwrap_or("the generator panicked")
+            .to_string()),
+    }
+}
+
+fn settings() -> GenerationSettings {
+    let mut settings = GenerationSettings::new();
+    settings
+        .with_interface(InterfaceStyle::Positional)
+        .with_hooks(HooksMode::Expected)
+        .with_derive("PartialEq");
+    for (schema, rust_type, impls) in REPLACEMENTS {
+        settings.with_replacement(schema, rust_type, impls.iter().cloned());
+    }
+    settings
+}
+
+/// Refuses what progenitor would otherwise panic on or silently ignore.
+fn check(spec: &OpenAPI) -> Result<(), String> {
+    if !spec.openapi.starts_with("3.0.") {
+        return Err(format!(
+            "`openapi` is `{}`; the generator reads OpenAPI 3.0.x only",
+            spec.openapi
+        ));
+    }
+    let schemas = spec.components.as_ref().map(|c| &c.schemas);
+    for (name, _, _) in REPLACEMENTS {
+        if !schemas.is_some_and(|s| s.contains_key(*name)) {
+            return Err(format!(
+                "the hand-written layer replaces the component schema `{name}`, \
+                 but `components.schemas` has no such schema"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A module listing every string enum among the component schemas, so that
+/// the hand-written layer can name accepted values without copying them.
+fn enum_values_module(spec: &OpenAPI) -> String {
+    let mut out = String::from(
+        "\n/// The values of every string enum among the component schemas, \
+         in the order the spec lists them.\npub mod enum_values {\n",
+    );
+    let schemas = spec.components.iter().flat_map(|c| &c.schemas);
+    for (name, schema) in schemas {
+        let ReferenceOr::Item(schema) = schema else {
+            continue;
+        };
+        let SchemaKind::Type(Type::String(StringType { enumeration, .. })) = &schema.schema_kind
+        else {
+            continue;
+        };
+        if enumeration.is_empty() {
+            continue;
+        }
+        let values: Vec<String> = enumeration
+            .iter()
+            .flatten()
+            .map(|v| format!("{v:?}"))
+            .collect();
+        out.push_str(&format!(
+            "    /// The values of the `{name}` schema.\n    pub const {}: &[&str] = &[{}];\n",
+            screaming_snake(name),
+            values.join(", ")
+        ));
+    }
+    out.push_str("}\n");
+    out
+}
+
+fn screaming_snake(name: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            out.push('_');
+        }
+        out.push(c.to_ascii_uppercase());
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Stage {
+    Read,
+    Parse,
+    Check,
+    Generate,
+    Format,
+    Write,
+}
+
+struct BuildError {
+    file: PathBuf,
+    stage: Stage,
+    message: String,
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let stage = match self.stage {
+            Stage::Read => "cannot read the OpenAPI document",
+            Stage::Parse => "cannot parse the OpenAPI document",
+            Stage::Check => "the OpenAPI document cannot be generated",
+            Stage::Generate => "progenitor failed to generate the client",
+            Stage::Format => "cannot pretty-print the generated client",
+            Stage::Write => "cannot write the generated client",
+        };
+        write!(f, "{}: {stage}: {}", self.file.display(), self.message)
+    }
+}

@@ -1,0 +1,360 @@
+//! The client and its builder.
+
+use std::fmt;
+use std::net::IpAddr;
+use std::time::Duration;
+
+use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue};
+use secrecy::{ExposeSecret, SecretString};
+use url::{Host, Url};
+
+use crate::error::{Error, Result};
+use crate::generated;
+use crate::update::UpdateLlm;
+
+/// The base URL of the Anam API.
+pub const DEFAULT_BASE_URL: &str = "https://api.anam.ai";
+
+/// The environment variable [`Client::from_env`] reads the API key from.
+pub const API_KEY_VAR: &str = "ANAM_API_KEY";
+
+/// The environment variable [`Client::from_env`] reads an optional base URL
+/// from.
+pub const BASE_URL_VAR: &str = "ANAM_BASE_URL";
+
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+const DEFAULT_USER_AGENT: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"));
+
+/// A client of the Anam API's LLM configurations.
+///
+/// Cloning is cheap and clones share one connection pool. The API key is
+/// sent as `Authorization: Bearer <key>` on every request and appears in no
+/// `Debug` output.
+///
+/// # Examples
+///
+/// ```no_run
+/// # async fn run() -> anam_llms::Result<()> {
+/// let client = anam_llms::Client::from_env()?;
+/// let llm = client.update_llm("a7cf662c-2ace-4de1-a21e-ef0fbf144bb7")
+///     .temperature(0.5)
+///     .send()
+///     .await?;
+/// println!("{} now runs at temperature {:?}", llm.display_name, llm.temperature);
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Clone)]
+pub struct Client {
+    generated: generated::Client,
+    base_url: String,
+    timeout: Duration,
+    connect_timeout: Duration,
+}
+
+impl Client {
+    /// Starts a builder, for setting the key, base URL, timeouts and user
+    /// agent explicitly.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
+
+    /// Builds a client from the environment: the API key from `ANAM_API_KEY`
+    /// and the base URL from `ANAM_BASE_URL`, defaulting to
+    /// [`DEFAULT_BASE_URL`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Config`] if the key is missing or empty, or the base URL is
+    /// not one the client may use (see [`ClientBuilder::base_url`]).
+    pub fn from_env() -> Result<Self> {
+        ClientBuilder::from_env()?.build()
+    }
+
+    /// The base URL requests go to, without a trailing `/`.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// The generated client, for operations this layer does not wrap. It
+    /// shares this client's key, base URL, timeouts and connection pool.
+    pub fn generated(&self) -> &generated::Client {
+        &self.generated
+    }
+
+    /// Starts a partial update of the LLM configuration `id`: only the fields
+    /// set on the returned builder are sent and changed.
+    ///
+    /// # Examples
+    ///
+    /// ```no_run
+    /// use anam_llms::{SecretString, UpdateLlmFormat};
+    ///
+    /// # async fn run(client: anam_llms::Client) -> anam_llms::Result<()> {
+    /// let llm = client.update_llm("a7cf662c-2ace-4de1-a21e-ef0fbf144bb7")
+    ///     .llm_format(UpdateLlmFormat::Openai)
+    ///     .model_name("gpt-4o-mini")
+    ///     .secret(SecretString::from(std::env::var("OPENAI_API_KEY").unwrap()))
+    ///     .send()
+    ///     .await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn update_llm(&self, id: impl Into<String>) -> UpdateLlm<'_> {
+        UpdateLlm::new(self, id.into())
+    }
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("base_url", &self.base_url)
+            .field("api_key", &"[REDACTED]")
+            .field("timeout", &self.timeout)
+            .field("connect_timeout", &self.connect_timeout)
+            .finish()
+    }
+}
+
+/// Configures a [`Client`].
+///
+/// Every setting has a default except the API key.
+///
+/// # Examples
+///
+/// ```no_run
+/// use std::time::Duration;
+///
+/// # fn run() -> anam_llms::Result<()> {
+/// let client = anam_llms::Client::builder()
+///     .api_key(std::env::var("ANAM_API_KEY").unwrap_or_default())
+///     .timeout(Duration::from_secs(10))
+///     .user_agent("my-service/1.2")
+///     .build()?;
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Debug)]
+pub struct ClientBuilder {
+    api_key: Option<SecretString>,
+    base_url: String,
+    timeout: Duration,
+    connect_timeout: Duration,
+    user_agent: String,
+}
+
+impl Default for ClientBuilder {
+    fn default() -> Self {
+        Self {
+            api_key: None,
+            base_url: DEFAULT_BASE_URL.to_owned(),
+            timeout: DEFAULT_TIMEOUT,
+            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            user_agent: DEFAULT_USER_AGENT.to_owned(),
+        }
+    }
+}
+
+impl ClientBuilder {
+    /// A builder holding the API key from `ANAM_API_KEY`, if set, and the base
+    /// URL from `ANAM_BASE_URL`, if set and not empty.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Config`] if either variable is set but not valid unicode.
+    pub fn from_env() -> Result<Self> {
+        let mut builder = Self::default();
+        if let Some(key) = env_var(API_KEY_VAR)? {
+            builder.api_key = Some(SecretString::from(key));
+        }
+        if let Some(base_url) = env_var(BASE_URL_VAR)?.filter(|url| !url.trim().is_empty()) {
+            builder.base_url = base_url;
+        }
+        Ok(builder)
+    }
+
+    /// Sets the API key. Surrounding whitespace is ignored.
+    pub fn api_key(mut self, key: impl Into<SecretString>) -> Self {
+        self.api_key = Some(key.into());
+        self
+    }
+
+    /// Sets the base URL; [`DEFAULT_BASE_URL`] if not set.
+    ///
+    /// A trailing `/` is harmless, and a path stem is kept
+    /// (`https://proxy.example/anam` sends to
+    /// `https://proxy.example/anam/v1/llms/{id}`). [`build`](Self::build)
+    /// refuses a URL that is not `https` unless its host is loopback
+    /// (`localhost`, `127.0.0.0/8` or `::1`), since the key would otherwise
+    /// travel in clear text; and one that carries credentials, a query or a
+    /// fragment.
+    pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
+        self.base_url = base_url.into();
+        self
+    }
+
+    /// Sets the timeout of a whole request, from sending to the end of the
+    /// response body; 30 seconds if not set.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// Sets the timeout for establishing a connection; 10 seconds if not set.
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// Sets the `User-Agent` header; `anam-llms/<version>` if not set.
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.user_agent = user_agent.into();
+        self
+    }
+
+    /// Builds the client.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Config`] if no API key was set or it is empty, if the base URL
+    /// is refused (see [`base_url`](Self::base_url)), or if the key or user
+    /// agent cannot be sent as a header.
+    pub fn build(self) -> Result<Client> {
+        let key = self.api_key.as_ref().ok_or_else(|| {
+            Error::config(format!(
+                "no API key: set `{API_KEY_VAR}` or call `ClientBuilder::api_key`"
+            ))
+        })?;
+        let key = key.expose_secret().trim();
+        if key.is_empty() {
+            return Err(Error::config("the API key is empty"));
+        }
+        let base_url = normalize_base_url(&self.base_url)?;
+
+        let mut headers = HeaderMap::new();
+        headers.insert(AUTHORIZATION, bearer(key)?);
+        let user_agent = HeaderValue::from_str(&self.user_agent)
+            .map_err(|_| Error::config("the user agent is not a valid header value"))?;
+
+        // Redirects are never followed: the API has no reason to redirect, and
+        // following one could carry the key or a body holding an upstream
+        // secret to another host.
+        let http = reqwest::Client::builder()
+            .default_headers(headers)
+            .user_agent(user_agent)
+            .timeout(self.timeout)
+            .connect_timeout(self.connect_timeout)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .map_err(|e| Error::config(format!("cannot build the HTTP client: {e}")))?;
+
+        Ok(Client {
+            generated: generated::Client::new_with_client(&base_url, http),
+            base_url,
+            timeout: self.timeout,
+            connect_timeout: self.connect_timeout,
+        })
+    }
+}
+
+fn env_var(name: &str) -> Result<Option<String>> {
+    match std::env::var(name) {
+        Ok(value) => Ok(Some(value)),
+        Err(std::env::VarError::NotPresent) => Ok(None),
+        Err(std::env::VarError::NotUnicode(_)) => {
+            Err(Error::config(format!("`{name}` is not valid unicode")))
+        }
+    }
+}
+
+/// The `Authorization` value, marked sensitive so that `Debug` of any header
+/// map holding it prints no key.
+fn bearer(key: &str) -> Result<HeaderValue> {
+    let value = SecretString::from(format!("Bearer {key}"));
+    let mut header = HeaderValue::from_str(value.expose_secret())
+        .map_err(|_| Error::config("the API key contains characters a header cannot carry"))?;
+    header.set_sensitive(true);
+    Ok(header)
+}
+
+/// Checks a base URL and returns it without a trailing `/`.
+fn normalize_base_url(raw: &str) -> Result<String> {
+    // The parse error is reported without the input, which may hold
+    // credentials.
+    let url = Url::parse(raw.trim())
+        .map_err(|e| Error::config(format!("the base URL is not a valid URL: {e}")))?;
+
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(Error::config(
+            "the base URL must not carry credentials; the API key is sent as a header",
+        ));
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(Error::config(
+            "the base URL must not have a query or a fragment",
+        ));
+    }
+    match url.scheme() {
+        "https" => {}
+        "http" if is_loopback(&url) => {}
+        "http" => {
+            return Err(Error::config(
+                "the base URL must use `https` unless its host is loopback: \
+                 over `http` the API key would travel in clear text",
+            ));
+        }
+        scheme => {
+            return Err(Error::config(format!(
+                "the base URL has the scheme `{scheme}`; only `https` is accepted"
+            )));
+        }
+    }
+
+    Ok(url.as_str().trim_end_matches('/').to_owned())
+}
+
+fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(Host::Domain(domain)) => domain == "localhost",
+        Some(Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
+        Some(Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_loses_trailing_slashes_and_keeps_its_path() {
+        assert_eq!(normalize_base_url("https://api.anam.ai/").unwrap(), "https://api.anam.ai");
+        assert_eq!(
+            normalize_base_url("https://proxy.example/anam//").unwrap(),
+            "https://proxy.example/anam"
+        );
+        assert_eq!(normalize_base_url("http://127.0.0.1:8080").unwrap(), "http://127.0.0.1:8080");
+        assert_eq!(normalize_base_url("http://[::1]:9/").unwrap(), "http://[::1]:9");
+        assert_eq!(normalize_base_url("http://localhost:1").unwrap(), "http://localhost:1");
+    }
+
+    #[test]
+    fn base_url_refuses_clear_text_credentials_and_queries() {
+        for url in [
+            "http://api.anam.ai",
+            "http://10.0.0.1",
+            "http://localhost.example.com",
+            "ftp://api.anam.ai",
+            "https://user:pw@api.anam.ai",
+            "https://api.anam.ai/?x=1",
+            "https://api.anam.ai/#top",
+            "api.anam.ai",
+            "",
+        ] {
+            let err = normalize_base_url(url).unwrap_err();
+            assert!(matches!(err, Error::Config { .. }), "{url}: {err:?}");
+            assert!(!err.to_string().contains("pw"), "{err}");
+        }
+    }
+}

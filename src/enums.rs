@@ -1,0 +1,323 @@
+//! The enums of the API, and the asymmetry between requests and responses.
+//!
+//! Requests use closed enums generated from the spec ([`UpdateLlmFormat`],
+//! [`ReasoningEffortInput`], [`ReasoningFormatInput`]): the compiler stops a
+//! caller from sending a value the operation does not accept. Responses use
+//! the open enums defined here ([`LlmFormat`], [`ReasoningEffort`],
+//! [`ReasoningFormat`]): the server has added values before, so a value this
+//! crate does not know decodes as `Unknown`, keeps its exact string, and
+//! encodes back unchanged.
+//!
+//! The two sides are different sets. Converting a returned value into a
+//! request value succeeds for the values both share and otherwise fails with
+//! an [`UnsupportedValue`] that names the value and the accepted ones.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+
+use crate::generated::enum_values;
+use crate::generated::types::{ReasoningEffortInput, ReasoningFormatInput, UpdateLlmFormat};
+
+/// A value of an open enum that this version of the crate does not know.
+///
+/// It can only be made by decoding or by parsing a string (`"x".parse()` or
+/// `From<&str>` on the enum), so a known value is never held as unknown and
+/// equality between values is the equality of their wire strings.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct UnknownValue(Box<str>);
+
+impl UnknownValue {
+    /// The value exactly as the server sent it.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for UnknownValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl fmt::Display for UnknownValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Defines a forward-compatible enum of wire strings.
+///
+/// `$spec_values` is the list `build.rs` extracts from the spec; a unit test
+/// per enum checks that it equals the variants listed here.
+macro_rules! open_enum {
+    (
+        $(#[$meta:meta])*
+        $name:ident, spec = $spec_values:path {
+            $( $(#[$variant_meta:meta])* $variant:ident = $wire:literal, )+
+        }
+    ) => {
+        $(#[$meta])*
+        ///
+        /// A value this crate does not know decodes as `Unknown` and encodes
+        /// back to the same string; match it with a `_` or `Unknown(_)` arm.
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum $name {
+            $( $(#[$variant_meta])* $variant, )+
+            /// A value this version of the crate does not know.
+            Unknown(UnknownValue),
+        }
+
+        impl $name {
+            /// The wire strings of the known variants, in the spec's order.
+            pub const KNOWN_VALUES: &'static [&'static str] = &[$($wire),+];
+
+            /// The wire string of this value.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $( Self::$variant => $wire, )+
+                    Self::Unknown(value) => value.as_str(),
+                }
+            }
+
+            /// Whether this version of the crate knows the value.
+            pub fn is_known(&self) -> bool {
+                !matches!(self, Self::Unknown(_))
+            }
+
+            #[cfg(test)]
+            const SPEC_VALUES: &'static [&'static str] = $spec_values;
+        }
+
+        impl From<&str> for $name {
+            fn from(value: &str) -> Self {
+                match value {
+                    $( $wire => Self::$variant, )+
+                    other => Self::Unknown(UnknownValue(other.into())),
+                }
+            }
+        }
+
+        impl From<String> for $name {
+            fn from(value: String) -> Self {
+                match Self::from(value.as_str()) {
+                    Self::Unknown(_) => Self::Unknown(UnknownValue(value.into_boxed_str())),
+                    known => known,
+                }
+            }
+        }
+
+        /// Parsing never fails: an unrecognised string becomes `Unknown`.
+        impl FromStr for $name {
+            type Err = std::convert::Infallible;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                Ok(Self::from(value))
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct WireString;
+
+                impl Visitor<'_> for WireString {
+                    type Value = $name;
+
+                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        f.write_str(concat!("a string (", stringify!($name), ")"))
+                    }
+
+                    // Known values allocate nothing; only unknown ones are copied.
+                    fn visit_str<E: de::Error>(self, value: &str) -> Result<$name, E> {
+                        Ok($name::from(value))
+                    }
+
+                    fn visit_string<E: de::Error>(self, value: String) -> Result<$name, E> {
+                        Ok($name::from(value))
+                    }
+                }
+
+                deserializer.deserialize_str(WireString)
+            }
+        }
+    };
+}
+
+open_enum! {
+    /// The wire format an LLM configuration uses to call its upstream LLM,
+    /// as the API returns it.
+    LlmFormat, spec = enum_values::LLM_FORMAT {
+        /// `openai`: OpenAI's chat completions format.
+        Openai = "openai",
+        /// `azure_openai`: OpenAI's format as Azure OpenAI serves it.
+        AzureOpenai = "azure_openai",
+        /// `groq_openai`: OpenAI's format as Groq serves it.
+        GroqOpenai = "groq_openai",
+        /// `gemini`: Google Gemini's API format.
+        Gemini = "gemini",
+        /// `advanced_voice`: the wire value `advanced_voice`, which only the API
+        /// sets; an update cannot choose it.
+        AdvancedVoice = "advanced_voice",
+        /// `none`: no upstream wire format. Named so that a glob import of
+        /// the variants cannot shadow `Option::None`.
+        NoFormat = "none",
+    }
+}
+
+open_enum! {
+    /// The reasoning effort hint of an LLM configuration, as the API
+    /// returns it.
+    ReasoningEffort, spec = enum_values::REASONING_EFFORT {
+        /// `default`: the model's own default.
+        Default = "default",
+        /// `low`.
+        Low = "low",
+        /// `medium`.
+        Medium = "medium",
+        /// `high`.
+        High = "high",
+    }
+}
+
+open_enum! {
+    /// The reasoning format hint of an LLM configuration, as the API
+    /// returns it.
+    ReasoningFormat, spec = enum_values::REASONING_FORMAT {
+        /// `parsed`.
+        Parsed = "parsed",
+        /// `raw`.
+        Raw = "raw",
+        /// `hidden`.
+        Hidden = "hidden",
+    }
+}
+
+/// A returned value that the request enum it was converted to does not
+/// accept.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "`{value}` is not a valid {target}; accepted values: {}",
+    accepted.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ")
+)]
+pub struct UnsupportedValue {
+    value: String,
+    target: &'static str,
+    accepted: &'static [&'static str],
+}
+
+impl UnsupportedValue {
+    /// The value that could not be converted.
+    pub fn value(&self) -> &str {
+        &self.value
+    }
+
+    /// The values the target enum accepts.
+    pub fn accepted(&self) -> &'static [&'static str] {
+        self.accepted
+    }
+}
+
+/// Implements the conversions between an open response enum and a closed
+/// request enum, both ways, through their shared wire strings. Going through
+/// strings keeps the generated request enums free to gain values when the
+/// spec changes.
+macro_rules! request_conversions {
+    ($open:ident => $closed:ident, $target:literal, $accepted:path) => {
+        impl TryFrom<&$open> for $closed {
+            type Error = UnsupportedValue;
+
+            fn try_from(value: &$open) -> Result<Self, Self::Error> {
+                value.as_str().parse().map_err(|_| UnsupportedValue {
+                    value: value.as_str().to_owned(),
+                    target: $target,
+                    accepted: $accepted,
+                })
+            }
+        }
+
+        impl TryFrom<$open> for $closed {
+            type Error = UnsupportedValue;
+
+            fn try_from(value: $open) -> Result<Self, Self::Error> {
+                Self::try_from(&value)
+            }
+        }
+
+        /// Every request value is representable in the open enum, possibly
+        /// as `Unknown` where the response set does not list it.
+        impl From<$closed> for $open {
+            fn from(value: $closed) -> Self {
+                Self::from(value.to_string())
+            }
+        }
+    };
+}
+
+request_conversions!(
+    LlmFormat => UpdateLlmFormat,
+    "`llmFormat` for an update",
+    enum_values::UPDATE_LLM_FORMAT
+);
+request_conversions!(
+    ReasoningEffort => ReasoningEffortInput,
+    "`reasoningEffort` for a request",
+    enum_values::REASONING_EFFORT_INPUT
+);
+request_conversions!(
+    ReasoningFormat => ReasoningFormatInput,
+    "`reasoningFormat` for a request",
+    enum_values::REASONING_FORMAT_INPUT
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_values_match_the_spec() {
+        let pairs = [
+            ("LlmFormat", LlmFormat::KNOWN_VALUES, LlmFormat::SPEC_VALUES),
+            (
+                "ReasoningEffort",
+                ReasoningEffort::KNOWN_VALUES,
+                ReasoningEffort::SPEC_VALUES,
+            ),
+            (
+                "ReasoningFormat",
+                ReasoningFormat::KNOWN_VALUES,
+                ReasoningFormat::SPEC_VALUES,
+            ),
+        ];
+        for (name, known, spec) in pairs {
+            assert_eq!(
+                known, spec,
+                "the `{name}` schema in openapi/ lists other values than the \
+                 `{name}` enum in src/enums.rs; add or remove variants there"
+            );
+        }
+    }
+
+    #[test]
+    fn known_values_parse_to_known_variants() {
+        for value in LlmFormat::KNOWN_VALUES {
+            let parsed = LlmFormat::from(*value);
+            assert!(parsed.is_known(), "{value}");
+            assert_eq!(parsed.as_str(), *value);
+        }
+    }
+}

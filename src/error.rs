@@ -1,0 +1,367 @@
+//! The crate's one error type.
+
+use std::fmt;
+
+use reqwest::StatusCode;
+
+use crate::generated::types::ErrorBody;
+
+/// A `Result` whose error is this crate's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+/// How much of an error body that is not the API's JSON error object is
+/// kept for diagnosis. Proxies answer with whole HTML pages.
+const RAW_BODY_LIMIT: usize = 4096;
+
+/// Everything that can go wrong, from building a client to decoding a
+/// response.
+///
+/// The variants answer "what happened"; the methods answer the usual
+/// questions: [`status`](Self::status), [`is_retryable`](Self::is_retryable),
+/// [`is_timeout`](Self::is_timeout), [`api_error`](Self::api_error). No
+/// variant holds the API key or an upstream secret.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The client could not be built: a missing API key, or a base URL it
+    /// must not use. Nothing was sent.
+    #[error("invalid client configuration: {reason}")]
+    #[non_exhaustive]
+    Config {
+        /// What is wrong, as a lowercase phrase.
+        reason: String,
+    },
+
+    /// A request was refused before sending: an invalid id or field value,
+    /// or an update that changes nothing. Nothing was sent.
+    #[error("invalid `{field}`: {reason}")]
+    #[non_exhaustive]
+    InvalidInput {
+        /// The wire name of the offending input (`id`, `url`, `temperature`,
+        /// or `body` for the request as a whole).
+        field: &'static str,
+        /// What is wrong, as a lowercase phrase.
+        reason: String,
+    },
+
+    /// The request or the response body did not complete in time.
+    #[error("the request timed out")]
+    #[non_exhaustive]
+    Timeout {
+        /// The status, if the response had started before the timeout.
+        status: Option<StatusCode>,
+        /// The underlying failure.
+        source: BoxError,
+    },
+
+    /// The connection failed, or broke before a complete response arrived.
+    #[error("the request failed in transport")]
+    #[non_exhaustive]
+    Transport {
+        /// The status, if the response had started before the failure.
+        status: Option<StatusCode>,
+        /// The underlying failure.
+        source: BoxError,
+    },
+
+    /// The API answered with an error status.
+    #[error(transparent)]
+    Api(Box<ApiError>),
+
+    /// A success response whose body is not the documented JSON.
+    #[error("cannot decode the response body")]
+    #[non_exhaustive]
+    Decode {
+        /// The response's status.
+        status: Option<StatusCode>,
+        /// Why decoding failed.
+        source: serde_json::Error,
+    },
+}
+
+impl Error {
+    /// The HTTP status of the response, if one arrived.
+    pub fn status(&self) -> Option<StatusCode> {
+        match self {
+            Self::Config { .. } | Self::InvalidInput { .. } => None,
+            Self::Timeout { status, .. }
+            | Self::Transport { status, .. }
+            | Self::Decode { status, .. } => *status,
+            Self::Api(api) => Some(api.status),
+        }
+    }
+
+    /// The API's error response, if that is what this is.
+    pub fn api_error(&self) -> Option<&ApiError> {
+        match self {
+            Self::Api(api) => Some(api),
+            _ => None,
+        }
+    }
+
+    /// The kind of API error, if the API answered with an error status.
+    pub fn api_kind(&self) -> Option<ApiErrorKind> {
+        self.api_error().map(ApiError::kind)
+    }
+
+    /// Whether sending the same request again may succeed: timeouts,
+    /// transport failures, and the statuses 408, 429, 500, 502, 503 and 504.
+    ///
+    /// This says nothing about whether a retry is safe; an update is
+    /// idempotent, so for an update it is.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Self::Timeout { .. } | Self::Transport { .. } => true,
+            Self::Api(api) => matches!(api.status.as_u16(), 408 | 429 | 500 | 502 | 503 | 504),
+            Self::Config { .. } | Self::InvalidInput { .. } | Self::Decode { .. } => false,
+        }
+    }
+
+    /// Whether the request timed out.
+    pub fn is_timeout(&self) -> bool {
+        matches!(self, Self::Timeout { .. })
+    }
+
+    pub(crate) fn config(reason: impl Into<String>) -> Self {
+        Self::Config {
+            reason: reason.into(),
+        }
+    }
+
+    pub(crate) fn invalid(field: &'static str, reason: impl Into<String>) -> Self {
+        Self::InvalidInput {
+            field,
+            reason: reason.into(),
+        }
+    }
+
+    fn transport(status: Option<StatusCode>, source: reqwest::Error) -> Self {
+        if source.is_timeout() {
+            Self::Timeout {
+                status,
+                source: source.into(),
+            }
+        } else {
+            Self::Transport {
+                status,
+                source: source.into(),
+            }
+        }
+    }
+
+    /// Maps an error of the generated client. `status` is the status of the
+    /// response, when one arrived: progenitor drops it when an error body is
+    /// not the documented JSON.
+    pub(crate) async fn from_generated(
+        err: progenitor_client::Error<ErrorBody>,
+        status: Option<StatusCode>,
+    ) -> Self {
+        use progenitor_client::Error as Generated;
+
+        match err {
+            Generated::InvalidRequest(reason) => Self::invalid("body", reason),
+            Generated::CommunicationError(e) | Generated::InvalidUpgrade(e) => {
+                Self::transport(e.status().or(status), e)
+            }
+            Generated::ResponseBodyError(e) => Self::transport(status, e),
+            Generated::ErrorResponse(response) => {
+                let status = response.status();
+                ApiError::new(status, Some(response.into_inner()), None).into()
+            }
+            Generated::InvalidResponsePayload(bytes, source) => match status {
+                Some(status) if !status.is_success() => ApiError::from_bytes(status, &bytes).into(),
+                _ => Self::Decode { status, source },
+            },
+            Generated::UnexpectedResponse(response) => {
+                let status = response.status();
+                let bytes = read_prefix(response, RAW_BODY_LIMIT).await;
+                ApiError::from_bytes(status, &bytes).into()
+            }
+            Generated::Custom(reason) => Self::Transport {
+                status,
+                source: reason.into(),
+            },
+        }
+    }
+}
+
+impl From<ApiError> for Error {
+    fn from(err: ApiError) -> Self {
+        Self::Api(Box::new(err))
+    }
+}
+
+/// What kind of error status the API answered with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ApiErrorKind {
+    /// 400: the request was malformed or failed validation.
+    BadRequest,
+    /// 401: the API key is missing or invalid.
+    Unauthorized,
+    /// 403: the API key lacks a permission, or the LLM is a default LLM
+    /// that the caller's organisation does not own and cannot modify.
+    Forbidden,
+    /// 404: no LLM configuration has this id.
+    NotFound,
+    /// 429: rate limited.
+    RateLimited,
+    /// 5xx: the server failed.
+    ServerError,
+    /// Any other status, including a redirect, which this client never
+    /// follows.
+    Other,
+}
+
+impl ApiErrorKind {
+    /// The kind of an error status.
+    pub fn from_status(status: StatusCode) -> Self {
+        match status.as_u16() {
+            400 => Self::BadRequest,
+            401 => Self::Unauthorized,
+            403 => Self::Forbidden,
+            404 => Self::NotFound,
+            429 => Self::RateLimited,
+            500..=599 => Self::ServerError,
+            _ => Self::Other,
+        }
+    }
+
+    fn as_phrase(self) -> &'static str {
+        match self {
+            Self::BadRequest => "bad request",
+            Self::Unauthorized => "unauthorized",
+            Self::Forbidden => "forbidden",
+            Self::NotFound => "not found",
+            Self::RateLimited => "rate limited",
+            Self::ServerError => "server error",
+            Self::Other => "unexpected status",
+        }
+    }
+}
+
+impl fmt::Display for ApiErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_phrase())
+    }
+}
+
+/// An error status from the API, with whatever its body said.
+#[derive(Clone, Debug)]
+pub struct ApiError {
+    status: StatusCode,
+    kind: ApiErrorKind,
+    error: Option<String>,
+    message: Option<String>,
+    body: Option<ErrorBody>,
+    raw_body: Option<String>,
+}
+
+impl ApiError {
+    fn new(status: StatusCode, body: Option<ErrorBody>, raw_body: Option<String>) -> Self {
+        let (error, message) = match &body {
+            Some(body) => (body.error.clone(), body.message.clone()),
+            None => (None, None),
+        };
+        Self {
+            status,
+            kind: ApiErrorKind::from_status(status),
+            error,
+            message,
+            body,
+            raw_body,
+        }
+    }
+
+    /// Builds the error from a body that may be anything: the documented
+    /// JSON, JSON of another shape, HTML from a proxy, or nothing.
+    fn from_bytes(status: StatusCode, bytes: &[u8]) -> Self {
+        if let Ok(body) = serde_json::from_slice::<ErrorBody>(bytes) {
+            return Self::new(status, Some(body), None);
+        }
+
+        let mut err = Self::new(status, None, None);
+        if let Ok(serde_json::Value::Object(object)) = serde_json::from_slice(bytes) {
+            // JSON of another shape, such as `message` given as a list.
+            err.error = object.get("error").and_then(text_of);
+            err.message = object.get("message").and_then(text_of);
+        }
+        if !bytes.is_empty() {
+            let end = bytes.len().min(RAW_BODY_LIMIT);
+            err.raw_body = Some(String::from_utf8_lossy(&bytes[..end]).into_owned());
+        }
+        err
+    }
+
+    /// The HTTP status.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// What kind of error the status means.
+    pub fn kind(&self) -> ApiErrorKind {
+        self.kind
+    }
+
+    /// The body's `error` text: a short cause.
+    pub fn error(&self) -> Option<&str> {
+        self.error.as_deref()
+    }
+
+    /// The body's `message` text: a human-readable explanation.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// The body, when it was the documented JSON error object.
+    pub fn body(&self) -> Option<&ErrorBody> {
+        self.body.as_ref()
+    }
+
+    /// The start of the body, when it was not the documented JSON error
+    /// object (an HTML page from a proxy, say); at most 4 KiB.
+    pub fn raw_body(&self) -> Option<&str> {
+        self.raw_body.as_deref()
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "api error {} ({})", self.status.as_u16(), self.kind)?;
+        match (&self.error, &self.message) {
+            (Some(error), Some(message)) if error != message => write!(f, ": {error}: {message}"),
+            (_, Some(text)) | (Some(text), None) => write!(f, ": {text}"),
+            (None, None) => Ok(()),
+        }
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+/// A JSON string, or a list of strings joined, as some servers send
+/// validation messages.
+fn text_of(value: &serde_json::Value) -> Option<String> {
+    match value {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Array(items) => {
+            let texts: Vec<&str> = items.iter().filter_map(|v| v.as_str()).collect();
+            (!texts.is_empty()).then(|| texts.join("; "))
+        }
+        _ => None,
+    }
+}
+
+/// Reads at most `limit` bytes of a body, keeping whatever arrived if the
+/// body breaks off: an error body is diagnosis, not data.
+async fn read_prefix(mut response: reqwest::Response, limit: usize) -> Vec<u8> {
+    let mut out = Vec::new();
+    while out.len() < limit {
+        match response.chunk().await {
+            Ok(Some(chunk)) => out.extend_from_slice(&chunk[..chunk.len().min(limit - out.len())]),
+            Ok(None) | Err(_) => break,
+        }
+    }
+    out
+}

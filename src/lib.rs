@@ -1,0 +1,51 @@
+//! A typed client for the LLM configurations of the [Anam AI] REST API.
+//!
+//! An LLM configuration says which upstream wire format, model, endpoint and
+//! credential a persona talks through. This crate updates them:
+//!
+//! ```no_run
+//! # async fn run() -> anam_llms::Result<()> {
+//! let client = anam_llms::Client::from_env()?;
+//! let llm = client.update_llm("a7cf662c-2ace-4de1-a21e-ef0fbf144bb7")
+//!     .temperature(0.5)
+//!     .send()
+//!     .await?;
+//! assert_eq!(llm.temperature, Some(0.5));
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! The client is generated at build time from the OpenAPI document in
+//! `openapi/` (see [`generated`]); this crate adds a builder per operation
+//! that refuses invalid input before sending, one [`Error`] type, secret
+//! handling ([`UpstreamSecret`], a redacted API key), and the
+//! [enums](crate::LlmFormat) that keep decoding when the API adds values.
+//!
+//! [Anam AI]: https://anam.ai
+
+#![deny(missing_docs)]
+
+mod client;
+mod enums;
+mod error;
+pub mod generated;
+mod hooks;
+mod secret;
+mod update;
+
+pub use client::{API_KEY_VAR, BASE_URL_VAR, Client, ClientBuilder, DEFAULT_BASE_URL};
+pub use enums::{LlmFormat, ReasoningEffort, ReasoningFormat, UnknownValue, UnsupportedValue};
+pub use error::{ApiError, ApiErrorKind, Error, Result};
+pub use generated::types::{
+    ErrorBody, ErrorDetail, Llm, LlmUrl, Metadata, ReasoningEffortInput, ReasoningFormatInput,
+    UpdateLlmFormat, UpdateLlmRequest,
+};
+pub use secret::UpstreamSecret;
+pub use update::UpdateLlm;
+
+/// The secret types of the [`secrecy`](https://docs.rs/secrecy) crate, which
+/// the client takes credentials in.
+pub use secrecy::{ExposeSecret, SecretString};
+
+/// The HTTP status type errors report.
+pub use reqwest::StatusCode;

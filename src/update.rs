@@ -1,0 +1,232 @@
+//! The partial update of an LLM configuration.
+
+use std::fmt;
+
+use secrecy::SecretString;
+use url::Url;
+
+use crate::client::Client;
+use crate::error::{Error, Result};
+use crate::generated::types::{
+    Llm, Metadata, ReasoningEffortInput, ReasoningFormatInput, UpdateLlmFormat, UpdateLlmRequest,
+};
+use crate::hooks;
+use crate::secret::UpstreamSecret;
+
+/// A partial update of an LLM configuration, started by
+/// [`Client::update_llm`].
+///
+/// Only the fields set here are sent, and only those change. Nothing is
+/// checked until [`send`](Self::send) (or [`body`](Self::body)), which refuses
+/// invalid input before sending anything. Both borrow the builder, so after
+/// an error the update is still there to fix or send again.
+///
+/// `Debug` shows the fields that are set, with any secret redacted.
+pub struct UpdateLlm<'c> {
+    client: &'c Client,
+    id: String,
+    body: UpdateLlmRequest,
+}
+
+impl<'c> UpdateLlm<'c> {
+    pub(crate) fn new(client: &'c Client, id: String) -> Self {
+        Self {
+            client,
+            id,
+            body: UpdateLlmRequest::default(),
+        }
+    }
+
+    /// Sets `displayName`, the name shown in the Lab.
+    pub fn display_name(mut self, display_name: impl Into<String>) -> Self {
+        self.body.display_name = Some(display_name.into());
+        self
+    }
+
+    /// Sets `description`. The API cannot clear a description, only replace
+    /// it.
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.body.description = Some(description.into());
+        self
+    }
+
+    /// Sets `url`, the upstream endpoint: an absolute `http` or `https` URL
+    /// without credentials (those belong in [`secret`](Self::secret)). The
+    /// returned LLM lists it in `urls`.
+    pub fn url(mut self, url: impl Into<String>) -> Self {
+        self.body.url = Some(url.into());
+        self
+    }
+
+    /// Sets `llmFormat`, the upstream wire format. An update accepts fewer
+    /// formats than the API returns; convert a returned [`LlmFormat`] with
+    /// `UpdateLlmFormat::try_from`.
+    ///
+    /// [`LlmFormat`]: crate::LlmFormat
+    pub fn llm_format(mut self, format: UpdateLlmFormat) -> Self {
+        self.body.llm_format = Some(format);
+        self
+    }
+
+    /// Sets `modelName`, the upstream model identifier (`gpt-4o`, say).
+    pub fn model_name(mut self, model_name: impl Into<String>) -> Self {
+        self.body.model_name = Some(model_name.into());
+        self
+    }
+
+    /// Sets `secret`, replacing the stored upstream credential. It is sent
+    /// in the body and never returned.
+    pub fn secret(mut self, secret: SecretString) -> Self {
+        self.body.secret = Some(UpstreamSecret::new(secret));
+        self
+    }
+
+    /// Sets `metadata`, the free-form provider-specific object. An empty
+    /// object is sent as `{}`.
+    pub fn metadata(mut self, metadata: impl Into<Metadata>) -> Self {
+        self.body.metadata = Some(metadata.into());
+        self
+    }
+
+    /// Sets `reasoningEffort`, for models that accept the hint.
+    pub fn reasoning_effort(mut self, effort: ReasoningEffortInput) -> Self {
+        self.body.reasoning_effort = Some(effort);
+        self
+    }
+
+    /// Sets `reasoningFormat`, for models that accept the hint.
+    pub fn reasoning_format(mut self, format: ReasoningFormatInput) -> Self {
+        self.body.reasoning_format = Some(format);
+        self
+    }
+
+    /// Sets `temperature`, the sampling temperature. It must be finite.
+    pub fn temperature(mut self, temperature: f64) -> Self {
+        self.body.temperature = Some(temperature);
+        self
+    }
+
+    /// Sets `maxTokens`, the most tokens generated per response.
+    pub fn max_tokens(mut self, max_tokens: u32) -> Self {
+        self.body.max_tokens = Some(i64::from(max_tokens));
+        self
+    }
+
+    /// The id of the LLM configuration to update.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// Checks the update and returns the body [`send`](Self::send) would
+    /// send.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`] for the reasons listed under
+    /// [`send`](Self::send).
+    pub fn body(&self) -> Result<&UpdateLlmRequest> {
+        validate_id(&self.id)?;
+        validate_body(&self.body)?;
+        Ok(&self.body)
+    }
+
+    /// Checks the update, sends it, and returns the LLM configuration as the
+    /// API has it afterwards.
+    ///
+    /// # Errors
+    ///
+    /// Before sending, [`Error::InvalidInput`] if:
+    /// - the id is empty, is `.` or `..`, or contains `/` or a control
+    ///   character (any of these would address another resource);
+    /// - no field is set;
+    /// - `temperature` is NaN or infinite;
+    /// - `url` is not an absolute `http` or `https` URL, or carries
+    ///   credentials.
+    ///
+    /// After sending, [`Error::Api`] for an error status (a default LLM the
+    /// organisation does not own answers [`ApiErrorKind::Forbidden`]),
+    /// [`Error::Timeout`] or [`Error::Transport`] if no complete response
+    /// arrived, and [`Error::Decode`] if the response is not an LLM.
+    ///
+    /// [`ApiErrorKind::Forbidden`]: crate::ApiErrorKind::Forbidden
+    pub async fn send(&self) -> Result<Llm> {
+        let body = self.body()?;
+
+        let call = self.client.generated().update_llm(&self.id, body);
+        match hooks::with_status(call).await {
+            (Ok(response), _) => Ok(response.into_inner()),
+            (Err(err), status) => Err(Error::from_generated(err, status).await),
+        }
+    }
+}
+
+impl fmt::Debug for UpdateLlm<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("UpdateLlm")
+            .field("base_url", &self.client.base_url())
+            .field("id", &self.id)
+            .field("body", &self.body)
+            .finish()
+    }
+}
+
+/// Refuses ids that are empty or would address another resource once put in
+/// the path: the generated client percent-encodes an id but leaves dot
+/// segments alone, so `..` would reach `/v1/llms` itself.
+pub(crate) fn validate_id(id: &str) -> Result<()> {
+    let reason = if id.is_empty() {
+        "the id is empty"
+    } else if id == "." || id == ".." {
+        "`.` and `..` are not ids: in a path they address another resource"
+    } else if id.contains('/') {
+        "the id contains `/`, which would address another resource"
+    } else if id.chars().any(char::is_control) {
+        "the id contains a control character"
+    } else {
+        return Ok(());
+    };
+    Err(Error::invalid("id", reason))
+}
+
+fn validate_body(body: &UpdateLlmRequest) -> Result<()> {
+    if *body == UpdateLlmRequest::default() {
+        return Err(Error::invalid(
+            "body",
+            "the update sets no field, so it would change nothing",
+        ));
+    }
+    if let Some(temperature) = body.temperature {
+        if !temperature.is_finite() {
+            // serde_json would send a non-finite number as `null`.
+            return Err(Error::invalid(
+                "temperature",
+                format!("the temperature must be a finite number, not {temperature}"),
+            ));
+        }
+    }
+    if let Some(url) = &body.url {
+        validate_upstream_url(url)?;
+    }
+    Ok(())
+}
+
+/// Checks the upstream endpoint. The reasons never quote the URL, which may
+/// hold credentials.
+fn validate_upstream_url(raw: &str) -> Result<()> {
+    const NOT_ABSOLUTE: &str = "the url must be an absolute `http` or `https` URL";
+
+    if raw.trim() != raw {
+        return Err(Error::invalid("url", "the url has surrounding whitespace"));
+    }
+    let url = Url::parse(raw).map_err(|e| Error::invalid("url", format!("{NOT_ABSOLUTE} ({e})")))?;
+    if !matches!(url.scheme(), "http" | "https") || !url.has_host() {
+        return Err(Error::invalid("url", NOT_ABSOLUTE));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(Error::invalid(
+            "url",
+            "the url must not carry credentials: send the upstream credential as `secret`",
+        ));
+    }
+    Ok(())
+}

@@ -48,6 +48,8 @@ const DEFAULT_USER_AGENT: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARG
 #[derive(Clone)]
 pub struct Client {
     generated: generated::Client,
+    /// Kept only to scrub it from error text a server might echo it in.
+    api_key: SecretString,
     base_url: String,
     timeout: Duration,
     connect_timeout: Duration,
@@ -81,6 +83,15 @@ impl Client {
     /// shares this client's key, base URL, timeouts and connection pool.
     pub fn generated(&self) -> &generated::Client {
         &self.generated
+    }
+
+    /// Scrubs this client's API key from an error, and `secret` if given.
+    pub(crate) fn redact(&self, err: Error, secret: Option<&str>) -> Error {
+        let err = err.redact(self.api_key.expose_secret());
+        match secret {
+            Some(secret) => err.redact(secret),
+            None => err,
+        }
     }
 
     /// Starts a partial update of the LLM configuration `id`: only the fields
@@ -251,6 +262,7 @@ impl ClientBuilder {
 
         Ok(Client {
             generated: generated::Client::new_with_client(&base_url, http),
+            api_key: SecretString::from(key),
             base_url,
             timeout: self.timeout,
             connect_timeout: self.connect_timeout,
@@ -329,14 +341,26 @@ mod tests {
 
     #[test]
     fn base_url_loses_trailing_slashes_and_keeps_its_path() {
-        assert_eq!(normalize_base_url("https://api.anam.ai/").unwrap(), "https://api.anam.ai");
+        assert_eq!(
+            normalize_base_url("https://api.anam.ai/").unwrap(),
+            "https://api.anam.ai"
+        );
         assert_eq!(
             normalize_base_url("https://proxy.example/anam//").unwrap(),
             "https://proxy.example/anam"
         );
-        assert_eq!(normalize_base_url("http://127.0.0.1:8080").unwrap(), "http://127.0.0.1:8080");
-        assert_eq!(normalize_base_url("http://[::1]:9/").unwrap(), "http://[::1]:9");
-        assert_eq!(normalize_base_url("http://localhost:1").unwrap(), "http://localhost:1");
+        assert_eq!(
+            normalize_base_url("http://127.0.0.1:8080").unwrap(),
+            "http://127.0.0.1:8080"
+        );
+        assert_eq!(
+            normalize_base_url("http://[::1]:9/").unwrap(),
+            "http://[::1]:9"
+        );
+        assert_eq!(
+            normalize_base_url("http://localhost:1").unwrap(),
+            "http://localhost:1"
+        );
     }
 
     #[test]

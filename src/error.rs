@@ -151,6 +151,15 @@ impl Error {
         }
     }
 
+    /// Removes every occurrence of `credential` from text the server sent
+    /// back, in case it echoed a credential of the request.
+    pub(crate) fn redact(mut self, credential: &str) -> Self {
+        if let Self::Api(api) = &mut self {
+            api.redact(credential);
+        }
+        self
+    }
+
     /// Maps an error of the generated client. `status` is the status of the
     /// response, when one arrived: progenitor drops it when an error body is
     /// not the documented JSON.
@@ -293,6 +302,28 @@ impl ApiError {
             err.raw_body = Some(String::from_utf8_lossy(&bytes[..end]).into_owned());
         }
         err
+    }
+
+    fn redact(&mut self, credential: &str) {
+        if credential.is_empty() {
+            return;
+        }
+        let scrub = |text: &mut Option<String>| {
+            if let Some(t) = text.as_mut().filter(|t| t.contains(credential)) {
+                *t = t.replace(credential, "[REDACTED]");
+            }
+        };
+        scrub(&mut self.error);
+        scrub(&mut self.message);
+        scrub(&mut self.raw_body);
+        if let Some(body) = &mut self.body {
+            scrub(&mut body.error);
+            scrub(&mut body.message);
+            scrub(&mut body.summary);
+            for detail in &mut body.details {
+                scrub(&mut detail.message);
+            }
+        }
     }
 
     /// The HTTP status.

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 use url::Url;
 
 use crate::client::Client;
@@ -136,7 +136,7 @@ impl<'c> UpdateLlm<'c> {
     /// # Errors
     ///
     /// Before sending, [`Error::InvalidInput`] if:
-    /// - the id is empty, is `.` or `..`, or contains `/` or a control
+    /// - the id is empty, is `.` or `..`, or contains `/`, `\` or a control
     ///   character (any of these would address another resource);
     /// - no field is set;
     /// - `temperature` is NaN or infinite;
@@ -155,7 +155,11 @@ impl<'c> UpdateLlm<'c> {
         let call = self.client.generated().update_llm(&self.id, body);
         match hooks::with_status(call).await {
             (Ok(response), _) => Ok(response.into_inner()),
-            (Err(err), status) => Err(Error::from_generated(err, status).await),
+            (Err(err), status) => {
+                let err = Error::from_generated(err, status).await;
+                let secret = body.secret.as_ref().map(ExposeSecret::expose_secret);
+                Err(self.client.redact(err, secret))
+            }
         }
     }
 }
@@ -178,8 +182,9 @@ pub(crate) fn validate_id(id: &str) -> Result<()> {
         "the id is empty"
     } else if id == "." || id == ".." {
         "`.` and `..` are not ids: in a path they address another resource"
-    } else if id.contains('/') {
-        "the id contains `/`, which would address another resource"
+    } else if id.contains(['/', '\\']) {
+        // URL parsers treat `\` in an http path as `/`.
+        "the id contains `/` or `\\`, which would address another resource"
     } else if id.chars().any(char::is_control) {
         "the id contains a control character"
     } else {
@@ -195,14 +200,12 @@ fn validate_body(body: &UpdateLlmRequest) -> Result<()> {
             "the update sets no field, so it would change nothing",
         ));
     }
-    if let Some(temperature) = body.temperature {
-        if !temperature.is_finite() {
-            // serde_json would send a non-finite number as `null`.
-            return Err(Error::invalid(
-                "temperature",
-                format!("the temperature must be a finite number, not {temperature}"),
-            ));
-        }
+    // serde_json would send a non-finite number as `null`.
+    if let Some(temperature) = body.temperature.filter(|t| !t.is_finite()) {
+        return Err(Error::invalid(
+            "temperature",
+            format!("the temperature must be a finite number, not {temperature}"),
+        ));
     }
     if let Some(url) = &body.url {
         validate_upstream_url(url)?;
@@ -218,7 +221,8 @@ fn validate_upstream_url(raw: &str) -> Result<()> {
     if raw.trim() != raw {
         return Err(Error::invalid("url", "the url has surrounding whitespace"));
     }
-    let url = Url::parse(raw).map_err(|e| Error::invalid("url", format!("{NOT_ABSOLUTE} ({e})")))?;
+    let url =
+        Url::parse(raw).map_err(|e| Error::invalid("url", format!("{NOT_ABSOLUTE} ({e})")))?;
     if !matches!(url.scheme(), "http" | "https") || !url.has_host() {
         return Err(Error::invalid("url", NOT_ABSOLUTE));
     }

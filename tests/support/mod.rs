@@ -1,0 +1,41 @@
+//! Shared by the integration tests: a client pointed at a local mock, the
+//! credentials every test uses, and the JSON fixtures.
+
+#![allow(dead_code)]
+
+use anam_llms::Client;
+use httpmock::MockServer;
+use serde_json::Value;
+
+/// The API key every test client sends.
+pub const API_KEY: &str = "anam-test-key-7f3c9a1e5d";
+
+/// The upstream secret tests send, distinctive enough to search for.
+pub const UPSTREAM_SECRET: &str = "sk-upstream-secret-42b8e6d0c4";
+
+/// The id of the LLM in the page's example.
+pub const PAGE_LLM_ID: &str = "a7cf662c-2ace-4de1-a21e-ef0fbf144bb7";
+
+/// A client of `server`, with the test key.
+pub fn client(server: &MockServer) -> Client {
+    Client::builder()
+        .api_key(API_KEY)
+        .base_url(server.base_url())
+        .build()
+        .expect("a loopback base URL is accepted")
+}
+
+/// The LLM of the API reference page's example response, verbatim.
+pub fn page_example() -> Value {
+    serde_json::from_str(include_str!("../fixtures/page-example-llm.json")).unwrap()
+}
+
+/// The page's LLM as an organisation's own: the real API refuses to change
+/// the page's default LLM.
+pub fn owned_llm() -> Value {
+    let mut llm = page_example();
+    llm["isDefault"] = Value::Bool(false);
+    llm["isGlobal"] = Value::Bool(false);
+    llm["createdByOrganizationId"] = "5f0e6a7b-9c1d-4e2f-8a3b-c4d5e6f70812".into();
+    llm
+}

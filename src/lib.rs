@@ -49,3 +49,8 @@ pub use secrecy::{ExposeSecret, SecretString};
 
 /// The HTTP status type errors report.
 pub use reqwest::StatusCode;
+
+// Compiles the README's examples as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -30,12 +30,9 @@ pub fn page_example() -> Value {
     serde_json::from_str(include_str!("../fixtures/page-example-llm.json")).unwrap()
 }
 
-/// The page's LLM as an organisation's own: the real API refuses to change
-/// the page's default LLM.
+/// The page's LLM as an organisation's own (`isDefault` and `isGlobal`
+/// false, a `createdByOrganizationId`): the real API refuses to change the
+/// page's default LLM. The update example's stand-in answers with it too.
 pub fn owned_llm() -> Value {
-    let mut llm = page_example();
-    llm["isDefault"] = Value::Bool(false);
-    llm["isGlobal"] = Value::Bool(false);
-    llm["createdByOrganizationId"] = "5f0e6a7b-9c1d-4e2f-8a3b-c4d5e6f70812".into();
-    llm
+    serde_json::from_str(include_str!("../fixtures/owned-llm.json")).unwrap()
 }

@@ -8,7 +8,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use openapiv3::{OpenAPI, ReferenceOr, SchemaKind, StringType, Type};
+use openapiv3::{OpenAPI, ReferenceOr, SchemaKind, StatusCode, StringType, Type};
 use progenitor::{GenerationSettings, Generator, HooksMode, InterfaceStyle, TypeImpl};
 
 const SPEC: &str = "openapi/anam-llms.json";
@@ -98,7 +98,8 @@ fn settings() -> GenerationSettings {
     settings
 }
 
-/// Refuses what progenitor would otherwise panic on or silently ignore.
+/// Refuses what progenitor would otherwise panic on, fail on obscurely, or
+/// silently get wrong.
 fn check(spec: &OpenAPI) -> Result<(), String> {
     if !spec.openapi.starts_with("3.0.") {
         return Err(format!(
@@ -115,7 +116,63 @@ fn check(spec: &OpenAPI) -> Result<(), String> {
             ));
         }
     }
+
+    for (path, method, operation) in spec.operations() {
+        let at = format!("`{} {path}`", method.to_uppercase());
+        if operation.operation_id.is_none() {
+            return Err(format!("{at} has no `operationId`, which names its method"));
+        }
+        if operation.responses.default.is_some() {
+            return Err(format!(
+                "{at} has a `default` response, which the generator cannot handle; \
+                 list each status instead"
+            ));
+        }
+        let mut error_schema = None;
+        for (status, response) in &operation.responses.responses {
+            let is_error = match status {
+                StatusCode::Code(code) => *code >= 400,
+                StatusCode::Range(range) => *range >= 4,
+            };
+            if !is_error {
+                continue;
+            }
+            let schema = response_schema(spec, response)
+                .map_err(|problem| format!("{at} response {status}: {problem}"))?;
+            match &error_schema {
+                None => error_schema = Some(schema),
+                Some(first) if *first == schema => {}
+                Some(_) => {
+                    return Err(format!(
+                        "{at} response {status} has another body schema than the \
+                         operation's other error responses; the generator needs one"
+                    ));
+                }
+            }
+        }
+    }
     Ok(())
+}
+
+/// The JSON body schema of a response, resolving a `$ref` to
+/// `components.responses`, as JSON for comparison.
+fn response_schema(
+    spec: &OpenAPI,
+    response: &ReferenceOr<openapiv3::Response>,
+) -> Result<serde_json::Value, String> {
+    let response = match response {
+        ReferenceOr::Item(response) => response,
+        ReferenceOr::Reference { reference } => reference
+            .strip_prefix("#/components/responses/")
+            .and_then(|name| spec.components.as_ref()?.responses.get(name))
+            .and_then(|r| r.as_item())
+            .ok_or_else(|| format!("`{reference}` does not name a response in `components`"))?,
+    };
+    let schema = response
+        .content
+        .get("application/json")
+        .and_then(|media| media.schema.as_ref());
+    Ok(serde_json::to_value(schema).expect("a schema is JSON"))
 }
 
 /// A module listing every string enum among the component schemas, so that

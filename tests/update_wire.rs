@@ -20,6 +20,8 @@ async fn should_send_the_page_example_update_and_return_the_llm() {
                 .header("authorization", format!("Bearer {API_KEY}"))
                 .header("content-type", "application/json")
                 .header("accept", "application/json")
+                // progenitor sends the spec's `info.version` on every request.
+                .header("api-version", "1.0.0")
                 .header(
                     "user-agent",
                     concat!("anam-llms/", env!("CARGO_PKG_VERSION")),

@@ -23,12 +23,7 @@ fn refused<T: std::fmt::Debug>(result: Result<T, Error>, field: &str) -> String 
 #[tokio::test]
 async fn should_refuse_ids_that_would_address_another_resource() {
     let server = MockServer::start_async().await;
-    let any = server
-        .mock_async(|when, then| {
-            when.any_request();
-            then.status(200).json_body(support::owned_llm());
-        })
-        .await;
+    let any = support::catch_all(&server).await;
     let client = support::client(&server);
 
     for id in [
@@ -44,12 +39,7 @@ async fn should_refuse_ids_that_would_address_another_resource() {
 #[tokio::test]
 async fn should_refuse_an_update_that_sets_nothing() {
     let server = MockServer::start_async().await;
-    let any = server
-        .mock_async(|when, then| {
-            when.any_request();
-            then.status(200).json_body(support::owned_llm());
-        })
-        .await;
+    let any = support::catch_all(&server).await;
 
     let reason = refused(
         support::client(&server).update_llm("llm-1").send().await,
@@ -66,12 +56,7 @@ async fn should_refuse_an_update_that_sets_nothing() {
 #[tokio::test]
 async fn should_refuse_a_temperature_that_is_not_finite() {
     let server = MockServer::start_async().await;
-    let any = server
-        .mock_async(|when, then| {
-            when.any_request();
-            then.status(200).json_body(support::owned_llm());
-        })
-        .await;
+    let any = support::catch_all(&server).await;
     let client = support::client(&server);
 
     for temperature in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
@@ -86,12 +71,7 @@ async fn should_refuse_a_temperature_that_is_not_finite() {
 #[tokio::test]
 async fn should_refuse_a_url_that_is_not_absolute_http() {
     let server = MockServer::start_async().await;
-    let any = server
-        .mock_async(|when, then| {
-            when.any_request();
-            then.status(200).json_body(support::owned_llm());
-        })
-        .await;
+    let any = support::catch_all(&server).await;
     let client = support::client(&server);
 
     for url in [
@@ -113,12 +93,7 @@ async fn should_refuse_a_url_that_is_not_absolute_http() {
 #[tokio::test]
 async fn should_refuse_a_url_with_credentials_without_quoting_them() {
     let server = MockServer::start_async().await;
-    let any = server
-        .mock_async(|when, then| {
-            when.any_request();
-            then.status(200).json_body(support::owned_llm());
-        })
-        .await;
+    let any = support::catch_all(&server).await;
 
     let url = format!("https://bot:{}@llm.example/v1", support::UPSTREAM_SECRET);
     let result = support::client(&server)

@@ -137,55 +137,26 @@ async fn should_send_empty_metadata_as_an_empty_object() {
 }
 
 #[tokio::test]
-async fn should_percent_encode_the_id_in_the_path() {
+async fn should_put_the_id_in_the_path_percent_encoded() {
+    let cases = [
+        ("CUSTOMER_CLIENT_V1", "/v1/llms/CUSTOMER_CLIENT_V1"),
+        ("legacy id?x#y%zé", "/v1/llms/legacy%20id%3Fx%23y%25z%C3%A9"),
+        ("...", "/v1/llms/..."),
+    ];
     let server = MockServer::start_async().await;
-    let mock = server
-        .mock_async(|when, then| {
-            when.method(PUT)
-                .path("/v1/llms/legacy%20id%3Fx%23y%25z%C3%A9");
-            then.status(200).json_body(support::owned_llm());
-        })
-        .await;
+    let client = support::client(&server);
 
-    support::client(&server)
-        .update_llm("legacy id?x#y%zé")
-        .temperature(1.0)
-        .send()
-        .await
-        .unwrap();
-
-    mock.assert_calls_async(1).await;
-}
-
-#[tokio::test]
-async fn should_accept_a_legacy_id_as_it_is() {
-    let server = MockServer::start_async().await;
-    let mock = server
-        .mock_async(|when, then| {
-            when.method(PUT).path("/v1/llms/CUSTOMER_CLIENT_V1");
-            then.status(200).json_body(support::owned_llm());
-        })
-        .await;
-
-    support::client(&server)
-        .update_llm("CUSTOMER_CLIENT_V1")
-        .temperature(1.0)
-        .send()
-        .await
-        .unwrap();
-
-    mock.assert_calls_async(1).await;
+    for (id, path) in cases {
+        let mock = support::owned_llm_at(&server, path).await;
+        client.update_llm(id).temperature(1.0).send().await.unwrap();
+        mock.assert_calls_async(1).await;
+    }
 }
 
 #[tokio::test]
 async fn should_keep_a_base_url_path_stem_and_ignore_a_trailing_slash() {
     let server = MockServer::start_async().await;
-    let mock = server
-        .mock_async(|when, then| {
-            when.method(PUT).path("/anam/v1/llms/llm-1");
-            then.status(200).json_body(support::owned_llm());
-        })
-        .await;
+    let mock = support::owned_llm_at(&server, "/anam/v1/llms/llm-1").await;
 
     let client = Client::builder()
         .api_key(API_KEY)

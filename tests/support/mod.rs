@@ -4,7 +4,8 @@
 #![allow(dead_code)]
 
 use anam_llms::Client;
-use httpmock::MockServer;
+use httpmock::Method::PUT;
+use httpmock::{Mock, MockServer};
 use serde_json::Value;
 
 /// The API key every test client sends.
@@ -35,4 +36,24 @@ pub fn page_example() -> Value {
 /// page's default LLM. The update example's stand-in answers with it too.
 pub fn owned_llm() -> Value {
     serde_json::from_str(include_str!("../fixtures/owned-llm.json")).unwrap()
+}
+
+/// A mock answering `PUT path` with [`owned_llm`], whatever the body.
+pub async fn owned_llm_at<'a>(server: &'a MockServer, path: &str) -> Mock<'a> {
+    server
+        .mock_async(|when, then| {
+            when.method(PUT).path(path);
+            then.status(200).json_body(owned_llm());
+        })
+        .await
+}
+
+/// A mock that answers any request, for asserting that nothing was sent.
+pub async fn catch_all(server: &MockServer) -> Mock<'_> {
+    server
+        .mock_async(|when, then| {
+            when.any_request();
+            then.status(200).json_body(owned_llm());
+        })
+        .await
 }

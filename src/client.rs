@@ -147,6 +147,7 @@ impl fmt::Debug for Client {
 /// # }
 /// ```
 #[derive(Debug)]
+#[must_use = "a builder does nothing until `build` is called"]
 pub struct ClientBuilder {
     api_key: Option<SecretString>,
     base_url: String,

@@ -22,6 +22,7 @@ use crate::secret::UpstreamSecret;
 /// an error the update is still there to fix or send again.
 ///
 /// `Debug` shows the fields that are set, with any secret redacted.
+#[must_use = "an update sends nothing until `send` is awaited"]
 pub struct UpdateLlm<'c> {
     client: &'c Client,
     id: String,

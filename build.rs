@@ -2,8 +2,12 @@
 //!
 //! Three steps: read and check the document, generate the client with
 //! progenitor and pretty-print it, write it to `OUT_DIR`. Every failure names
-//! the document and the step that failed, so a broken spec reads as a message
-//! rather than as a panic inside the generator.
+//! the document, the step and, where it can, the place in the document, so a
+//! broken spec reads as a message rather than as a panic inside the
+//! generator.
+//!
+//! The tests include this file as a module (`tests/codegen.rs`) to check the
+//! generation step itself: `generate` is the function both use.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -11,7 +15,7 @@ use std::path::{Path, PathBuf};
 use openapiv3::{OpenAPI, ReferenceOr, SchemaKind, StatusCode, StringType, Type};
 use progenitor::{GenerationSettings, Generator, HooksMode, InterfaceStyle, TypeImpl};
 
-const SPEC: &str = "openapi/anam-llms.json";
+pub(crate) const SPEC: &str = "openapi/anam-llms.json";
 const OUTPUT: &str = "anam_llms_generated.rs";
 
 /// Component schemas that the generated code must not define itself: the
@@ -20,7 +24,7 @@ const OUTPUT: &str = "anam_llms_generated.rs";
 /// cannot, and the upstream secret must never show in `Debug`.
 /// Each entry lists the traits the hand-written type implements beyond the
 /// derives, so that the generator knows what it may rely on.
-const REPLACEMENTS: &[(&str, &str, &[TypeImpl])] = &[
+pub(crate) const REPLACEMENTS: &[(&str, &str, &[TypeImpl])] = &[
     ("LlmFormat", "crate::LlmFormat", OPEN_ENUM_IMPLS),
     ("ReasoningEffort", "crate::ReasoningEffort", OPEN_ENUM_IMPLS),
     ("ReasoningFormat", "crate::ReasoningFormat", OPEN_ENUM_IMPLS),
@@ -33,13 +37,23 @@ fn main() {
     println!("cargo:rerun-if-changed={SPEC}");
 
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    if let Err(err) = run(Path::new(SPEC), &out_dir.join(OUTPUT)) {
+    let output = out_dir.join(OUTPUT);
+    let result = generate(Path::new(SPEC)).and_then(|code| {
+        std::fs::write(&output, code).map_err(|e| BuildError {
+            file: output.clone(),
+            stage: Stage::Write,
+            message: e.to_string(),
+        })
+    });
+    if let Err(err) = result {
         eprintln!("error: {err}");
         std::process::exit(1);
     }
 }
 
-fn run(spec_path: &Path, output: &Path) -> Result<(), BuildError> {
+/// Reads, checks and generates the document at `spec_path`, returning the
+/// pretty-printed Rust source of the client.
+pub(crate) fn generate(spec_path: &Path) -> Result<String, BuildError> {
     let fail = |stage, message: String| BuildError {
         file: spec_path.to_path_buf(),
         stage,
@@ -48,6 +62,9 @@ fn run(spec_path: &Path, output: &Path) -> Result<(), BuildError> {
 
     // Read and check the document.
     let text = std::fs::read_to_string(spec_path).map_err(|e| fail(Stage::Read, e.to_string()))?;
+    let json: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| fail(Stage::Parse, e.to_string()))?;
+    check_references(&json).map_err(|message| fail(Stage::Check, message))?;
     let spec: OpenAPI =
         serde_json::from_str(&text).map_err(|e| fail(Stage::Parse, e.to_string()))?;
     check(&spec).map_err(|message| fail(Stage::Check, message))?;
@@ -57,22 +74,44 @@ fn run(spec_path: &Path, output: &Path) -> Result<(), BuildError> {
     let file = syn::parse2::<syn::File>(tokens).map_err(|e| fail(Stage::Format, e.to_string()))?;
     let mut code = prettyplease::unparse(&file);
     code.push_str(&enum_values_module(&spec));
-
-    // Write.
-    std::fs::write(output, code).map_err(|e| BuildError {
-        file: output.to_path_buf(),
-        stage: Stage::Write,
-        message: e.to_string(),
-    })
+    Ok(code)
 }
 
-/// Runs progenitor, turning its panics (it panics on some documents it
-/// cannot handle, such as a `default` response) into an error message.
+/// Checks that every local `$ref` names something in the document, saying
+/// where the dangling one is.
+fn check_references(json: &serde_json::Value) -> Result<(), String> {
+    fn walk(root: &serde_json::Value, node: &serde_json::Value, at: &str) -> Result<(), String> {
+        match node {
+            serde_json::Value::Object(object) => {
+                if let Some(serde_json::Value::String(target)) = object.get("$ref") {
+                    let resolved = target
+                        .strip_prefix('#')
+                        .and_then(|pointer| root.pointer(pointer));
+                    if resolved.is_none() {
+                        return Err(format!("at `{at}`: `$ref` `{target}` names nothing"));
+                    }
+                }
+                for (key, value) in object {
+                    let key = key.replace('~', "~0").replace('/', "~1");
+                    walk(root, value, &format!("{at}/{key}"))?;
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(root, item, &format!("{at}/{i}"))?;
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+    walk(json, json, "")
+}
+
+/// Runs progenitor, turning a panic (it panics on some documents that the
+/// checks above do not foresee) into an error message.
 fn generate_tokens(spec: &OpenAPI) -> Result<proc_macro2::TokenStream, String> {
-    let previous_hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
     let result = std::panic::catch_unwind(|| Generator::new(&settings()).generate_tokens(spec));
-    std::panic::set_hook(previous_hook);
 
     match result {
         Ok(Ok(tokens)) => Ok(tokens),
@@ -220,8 +259,8 @@ fn screaming_snake(name: &str) -> String {
     out
 }
 
-#[derive(Debug, Clone, Copy)]
-enum Stage {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Stage {
     Read,
     Parse,
     Check,
@@ -230,10 +269,11 @@ enum Stage {
     Write,
 }
 
-struct BuildError {
-    file: PathBuf,
-    stage: Stage,
-    message: String,
+#[derive(Debug)]
+pub(crate) struct BuildError {
+    pub(crate) file: PathBuf,
+    pub(crate) stage: Stage,
+    pub(crate) message: String,
 }
 
 impl fmt::Display for BuildError {

@@ -155,6 +155,22 @@ macro_rules! open_enum {
                 deserializer.deserialize_str(WireString)
             }
         }
+
+        /// The spec's schema: a string among the known values. The type also
+        /// decodes strings outside it, as `Unknown`.
+        #[cfg(feature = "schemars")]
+        impl schemars::JsonSchema for $name {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!({
+                    "type": "string",
+                    "enum": Self::KNOWN_VALUES,
+                })
+            }
+        }
     };
 }
 

@@ -59,3 +59,19 @@ impl<'de> Deserialize<'de> for UpstreamSecret {
         String::deserialize(deserializer).map(|s| Self(SecretString::from(s)))
     }
 }
+
+/// The spec's schema: a write-only password string.
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for UpstreamSecret {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "UpstreamSecret".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "format": "password",
+            "writeOnly": true,
+        })
+    }
+}

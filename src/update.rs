@@ -54,8 +54,15 @@ impl<'c> UpdateLlm<'c> {
     /// Sets `url`, the upstream endpoint: an absolute `http` or `https` URL
     /// without credentials (those belong in [`secret`](Self::secret)). The
     /// returned LLM lists it in `urls`.
+    ///
+    /// A valid URL is sent in its normal form, which is a valid URI: spaces
+    /// and non-ASCII characters percent-encoded, an international host in
+    /// punycode, an empty path as `/`.
     pub fn url(mut self, url: impl Into<String>) -> Self {
-        self.body.url = Some(url.into());
+        let url = url.into();
+        // An invalid URL is kept as given, for `send` to refuse.
+        let normal = upstream_url(&url).map(String::from);
+        self.body.url = Some(normal.unwrap_or(url));
         self
     }
 
@@ -209,14 +216,14 @@ fn validate_body(body: &UpdateLlmRequest) -> Result<()> {
         ));
     }
     if let Some(url) = &body.url {
-        validate_upstream_url(url)?;
+        upstream_url(url)?;
     }
     Ok(())
 }
 
-/// Checks the upstream endpoint. The reasons never quote the URL, which may
-/// hold credentials.
-fn validate_upstream_url(raw: &str) -> Result<()> {
+/// Checks and parses the upstream endpoint. The reasons never quote the URL,
+/// which may hold credentials.
+fn upstream_url(raw: &str) -> Result<Url> {
     const NOT_ABSOLUTE: &str = "the url must be an absolute `http` or `https` URL";
 
     if raw.trim() != raw {
@@ -232,6 +239,43 @@ fn validate_upstream_url(raw: &str) -> Result<()> {
             "url",
             "the url must not carry credentials: send the upstream credential as `secret`",
         ));
+    }
+    uri_characters(url.as_str())?;
+    Ok(url)
+}
+
+/// The parser percent-encodes most characters a URI cannot hold, but lets a
+/// few through (a stray `%`, `|`, `^`, brackets in a path), which an RFC 3986
+/// validator on the other side would refuse.
+fn uri_characters(normal: &str) -> Result<()> {
+    let bytes = normal.as_bytes();
+    let host_end = normal.find("://").map_or(0, |i| {
+        i + 3
+            + normal[i + 3..]
+                .find(['/', '?', '#'])
+                .unwrap_or(normal.len() - i - 3)
+    });
+    for (i, &b) in bytes.iter().enumerate() {
+        let allowed = match b {
+            b'%' => bytes
+                .get(i + 1..i + 3)
+                .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)),
+            // Brackets belong around an IPv6 host only.
+            b'[' | b']' => i < host_end,
+            b if b.is_ascii_alphanumeric() => true,
+            _ => b"-._~:/?#@!$&'()*+,;=".contains(&b),
+        };
+        if !allowed {
+            let reason = if b == b'%' {
+                "a `%` in the url must start a percent-encoding such as `%20`".to_owned()
+            } else {
+                format!(
+                    "the url holds `{}`, which must be percent-encoded",
+                    b as char
+                )
+            };
+            return Err(Error::invalid("url", reason));
+        }
     }
     Ok(())
 }

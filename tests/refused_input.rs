@@ -83,6 +83,9 @@ async fn should_refuse_a_url_that_is_not_absolute_http() {
         "file:///etc/passwd",
         "https://",
         " https://api.openai.com/v1",
+        "https://api.example/100%",
+        "https://api.example/a|b",
+        "https://api.example/[v1]",
     ] {
         refused(client.update_llm("llm-1").url(url).send().await, "url");
     }

@@ -215,3 +215,34 @@ async fn should_reach_the_generated_client_with_the_same_credentials() {
     assert_eq!(response.into_inner().display_name, "GPT-4o");
     mock.assert_calls_async(1).await;
 }
+
+#[tokio::test]
+async fn should_send_the_url_in_its_normal_form() {
+    let server = MockServer::start_async().await;
+    let client = support::client(&server);
+    let cases = [
+        (
+            "https://bücher.example/chat completions",
+            "https://xn--bcher-kva.example/chat%20completions",
+        ),
+        ("HTTPS://API.OpenAI.com", "https://api.openai.com/"),
+        (
+            "http://[::1]:8080/v1?model=a%20b",
+            "http://[::1]:8080/v1?model=a%20b",
+        ),
+    ];
+
+    for (given, sent) in cases {
+        let mock = server
+            .mock_async(|when, then| {
+                when.method(PUT)
+                    .path("/v1/llms/llm-1")
+                    .json_body(json!({ "url": sent }));
+                then.status(200).json_body(support::owned_llm());
+            })
+            .await;
+        client.update_llm("llm-1").url(given).send().await.unwrap();
+        mock.assert_calls_async(1).await;
+        mock.delete_async().await;
+    }
+}

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod spec;
+
 use anam_llms::Client;
 use httpmock::Method::PUT;
 use httpmock::{Mock, MockServer};

@@ -10,6 +10,7 @@
 //! does for an LLM the caller's organisation owns, with the sent fields
 //! applied. Run with `--help` for every field.
 
+use std::io::Write;
 use std::process::ExitCode;
 use std::str::FromStr;
 
@@ -52,7 +53,7 @@ struct Args {
     #[arg(long, allow_negative_numbers = true)]
     temperature: Option<f64>,
     /// Maximum tokens generated per response.
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     max_tokens: Option<u32>,
     /// Reasoning effort hint.
     #[arg(long, value_parser = wire_values::<ReasoningEffortInput>(enum_values::REASONING_EFFORT_INPUT))]
@@ -87,8 +88,12 @@ async fn run(args: Args) -> anam_llms::Result<Llm> {
     }
 
     let stand_in = MockServer::start_async().await;
+    let ignored = match std::env::var_os(anam_llms::BASE_URL_VAR) {
+        Some(_) => format!(" (ignoring {})", anam_llms::BASE_URL_VAR),
+        None => String::new(),
+    };
     println!(
-        "{} is not set: using an embedded local stand-in for the Anam API at {}",
+        "{} is not set: using an embedded local stand-in for the Anam API at {}{ignored}",
         anam_llms::API_KEY_VAR,
         stand_in.base_url()
     );
@@ -232,10 +237,12 @@ fn print_llm(llm: &Llm) {
         ("created at", llm.created_at.to_rfc3339()),
         ("updated at", number(llm.updated_at.map(|t| t.to_rfc3339()))),
     ];
-    println!("updated LLM {}", llm.id);
+    let mut text = format!("updated LLM {}\n", llm.id);
     for (label, value) in rows {
-        println!("  {label:<24} {value}");
+        text.push_str(&format!("  {label:<24} {value}\n"));
     }
+    // A closed pipe (`| head`) is not worth a panic.
+    let _ = std::io::stdout().write_all(text.as_bytes());
 }
 
 /// A parser for one of the generated request enums that lists the values the

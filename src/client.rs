@@ -10,6 +10,7 @@ use url::{Host, Url};
 
 use crate::error::{Error, Result};
 use crate::generated;
+use crate::redact::Redactor;
 use crate::update::UpdateLlm;
 
 /// The base URL of the Anam API.
@@ -85,13 +86,10 @@ impl Client {
         &self.generated
     }
 
-    /// Scrubs this client's API key from an error, and `secret` if given.
-    pub(crate) fn redact(&self, err: Error, secret: Option<&str>) -> Error {
-        let err = err.redact(self.api_key.expose_secret());
-        match secret {
-            Some(secret) => err.redact(secret),
-            None => err,
-        }
+    /// Scrubs this client's API key, and a request's upstream secret, from
+    /// what a server sends back.
+    pub(crate) fn redactor<'a>(&'a self, secret: Option<&'a str>) -> Redactor<'a> {
+        Redactor::new(std::iter::once(self.api_key.expose_secret()).chain(secret))
     }
 
     /// Starts a partial update of the LLM configuration `id`: only the fields
@@ -151,6 +149,8 @@ impl fmt::Debug for Client {
 pub struct ClientBuilder {
     api_key: Option<SecretString>,
     base_url: String,
+    /// How errors about the base URL name it.
+    base_url_origin: &'static str,
     timeout: Duration,
     connect_timeout: Duration,
     user_agent: String,
@@ -161,6 +161,7 @@ impl Default for ClientBuilder {
         Self {
             api_key: None,
             base_url: DEFAULT_BASE_URL.to_owned(),
+            base_url_origin: "the base URL",
             timeout: DEFAULT_TIMEOUT,
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             user_agent: DEFAULT_USER_AGENT.to_owned(),
@@ -182,6 +183,7 @@ impl ClientBuilder {
         }
         if let Some(base_url) = env_var(BASE_URL_VAR)?.filter(|url| !url.trim().is_empty()) {
             builder.base_url = base_url;
+            builder.base_url_origin = "the base URL in `ANAM_BASE_URL`";
         }
         Ok(builder)
     }
@@ -203,6 +205,7 @@ impl ClientBuilder {
     /// fragment.
     pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
         self.base_url = base_url.into();
+        self.base_url_origin = "the base URL";
         self
     }
 
@@ -242,7 +245,12 @@ impl ClientBuilder {
         if key.is_empty() {
             return Err(Error::config("the API key is empty"));
         }
-        let base_url = normalize_base_url(&self.base_url)?;
+        if key.len() >= 7 && key[..7].eq_ignore_ascii_case("bearer ") {
+            return Err(Error::config(
+                "the API key starts with `Bearer `: give the key alone, the client adds the scheme",
+            ));
+        }
+        let base_url = BaseUrl::parse(&self.base_url, self.base_url_origin)?;
 
         let mut headers = HeaderMap::new();
         headers.insert(AUTHORIZATION, bearer(key)?);
@@ -252,19 +260,25 @@ impl ClientBuilder {
         // Redirects are never followed: the API has no reason to redirect, and
         // following one could carry the key or a body holding an upstream
         // secret to another host.
-        let http = reqwest::Client::builder()
+        let mut http = reqwest::Client::builder()
             .default_headers(headers)
             .user_agent(user_agent)
             .timeout(self.timeout)
             .connect_timeout(self.connect_timeout)
-            .redirect(reqwest::redirect::Policy::none())
+            .redirect(reqwest::redirect::Policy::none());
+        if base_url.loopback {
+            // Plain `http` is allowed only because loopback traffic stays on
+            // the machine; a proxy from the environment would take it off.
+            http = http.no_proxy();
+        }
+        let http = http
             .build()
             .map_err(|e| Error::config(format!("cannot build the HTTP client: {e}")))?;
 
         Ok(Client {
-            generated: generated::Client::new_with_client(&base_url, http),
+            generated: generated::Client::new_with_client(&base_url.url, http),
             api_key: SecretString::from(key),
-            base_url,
+            base_url: base_url.url,
             timeout: self.timeout,
             connect_timeout: self.connect_timeout,
         })
@@ -291,45 +305,61 @@ fn bearer(key: &str) -> Result<HeaderValue> {
     Ok(header)
 }
 
-/// Checks a base URL and returns it without a trailing `/`.
-fn normalize_base_url(raw: &str) -> Result<String> {
-    // The parse error is reported without the input, which may hold
-    // credentials.
-    let url = Url::parse(raw.trim())
-        .map_err(|e| Error::config(format!("the base URL is not a valid URL: {e}")))?;
+/// A base URL the client may use.
+struct BaseUrl {
+    /// Without a trailing `/`.
+    url: String,
+    loopback: bool,
+}
 
-    if !url.username().is_empty() || url.password().is_some() {
-        return Err(Error::config(
-            "the base URL must not carry credentials; the API key is sent as a header",
-        ));
-    }
-    if url.query().is_some() || url.fragment().is_some() {
-        return Err(Error::config(
-            "the base URL must not have a query or a fragment",
-        ));
-    }
-    match url.scheme() {
-        "https" => {}
-        "http" if is_loopback(&url) => {}
-        "http" => {
-            return Err(Error::config(
-                "the base URL must use `https` unless its host is loopback: \
-                 over `http` the API key would travel in clear text",
+impl BaseUrl {
+    /// Checks a base URL; `origin` names it in errors. The errors never
+    /// quote the URL, which may hold credentials.
+    fn parse(raw: &str, origin: &str) -> Result<Self> {
+        let fail = |problem: &str| Error::config(format!("{origin} {problem}"));
+
+        let url = Url::parse(raw.trim()).map_err(|e| fail(&format!("is not a valid URL: {e}")))?;
+        if !url.username().is_empty() || url.password().is_some() {
+            return Err(fail(
+                "must not carry credentials; the API key is sent as a header",
             ));
         }
-        scheme => {
-            return Err(Error::config(format!(
-                "the base URL has the scheme `{scheme}`; only `https` is accepted"
-            )));
+        if url.query().is_some() || url.fragment().is_some() {
+            return Err(fail("must not have a query or a fragment"));
         }
-    }
+        let path = url.path().trim_end_matches('/');
+        if path.ends_with("/v1") {
+            return Err(fail(
+                "ends in `/v1`, which every request path already starts with",
+            ));
+        }
+        let loopback = is_loopback(&url);
+        match url.scheme() {
+            "https" => {}
+            "http" if loopback => {}
+            "http" => {
+                return Err(fail(
+                    "must use `https` unless its host is loopback: \
+                     over `http` the API key would travel in clear text",
+                ));
+            }
+            scheme => {
+                return Err(fail(&format!(
+                    "has the scheme `{scheme}`; only `https` is accepted"
+                )));
+            }
+        }
 
-    Ok(url.as_str().trim_end_matches('/').to_owned())
+        Ok(Self {
+            url: url.as_str().trim_end_matches('/').to_owned(),
+            loopback,
+        })
+    }
 }
 
 fn is_loopback(url: &Url) -> bool {
     match url.host() {
-        Some(Host::Domain(domain)) => domain == "localhost",
+        Some(Host::Domain(domain)) => matches!(domain, "localhost" | "localhost."),
         Some(Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
         Some(Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
         None => false,
@@ -339,6 +369,10 @@ fn is_loopback(url: &Url) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn normalize_base_url(raw: &str) -> Result<String> {
+        BaseUrl::parse(raw, "the base URL").map(|base| base.url)
+    }
 
     #[test]
     fn base_url_loses_trailing_slashes_and_keeps_its_path() {
@@ -375,6 +409,8 @@ mod tests {
             "https://api.anam.ai/?x=1",
             "https://api.anam.ai/#top",
             "api.anam.ai",
+            "https://api.anam.ai/v1",
+            "https://api.anam.ai/v1/",
             "",
         ] {
             let err = normalize_base_url(url).unwrap_err();

@@ -1,10 +1,12 @@
 //! The crate's one error type.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use reqwest::StatusCode;
 
 use crate::generated::types::ErrorBody;
+use crate::redact::Redactor;
 
 /// A `Result` whose error is this crate's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -14,6 +16,13 @@ type BoxError = Box<dyn std::error::Error + Send + Sync>;
 /// How much of an error body that is not the API's JSON error object is
 /// kept for diagnosis. Proxies answer with whole HTML pages.
 const RAW_BODY_LIMIT: usize = 4096;
+
+/// How much of an undocumented response's body is read, to find its JSON
+/// error object or keep its start.
+const READ_LIMIT: usize = 64 * 1024;
+
+/// The longest plain-text error body taken as the error's message.
+const TEXT_MESSAGE_LIMIT: usize = 200;
 
 /// Everything that can go wrong, from building a client to decoding a
 /// response.
@@ -57,9 +66,11 @@ pub enum Error {
     },
 
     /// The connection failed, or broke before a complete response arrived.
-    #[error("the request failed in transport")]
+    #[error("the request failed in transport: {reason}")]
     #[non_exhaustive]
     Transport {
+        /// What failed, as a lowercase phrase.
+        reason: &'static str,
         /// The status, if the response had started before the failure.
         status: Option<StatusCode>,
         /// The underlying failure.
@@ -70,14 +81,16 @@ pub enum Error {
     #[error(transparent)]
     Api(Box<ApiError>),
 
-    /// A success response whose body is not the documented JSON.
-    #[error("cannot decode the response body")]
+    /// A success status whose response is not the documented one: a body
+    /// that is not the documented JSON, or a success status the operation
+    /// does not document (such as 204 with no body).
+    #[error("cannot decode the response")]
     #[non_exhaustive]
     Decode {
         /// The response's status.
         status: Option<StatusCode>,
         /// Why decoding failed.
-        source: serde_json::Error,
+        source: BoxError,
     },
 }
 
@@ -138,34 +151,49 @@ impl Error {
     }
 
     fn transport(status: Option<StatusCode>, source: reqwest::Error) -> Self {
+        if source.is_builder() {
+            // Nothing was sent: the URL is invalid, for instance too long.
+            return Self::invalid("id", "the request cannot be built; the id may be too long");
+        }
         if source.is_timeout() {
-            Self::Timeout {
+            return Self::Timeout {
                 status,
                 source: source.into(),
-            }
+            };
+        }
+        let reason = if source.is_connect() {
+            "cannot connect"
+        } else if source.is_body() || source.is_decode() {
+            "the response broke off"
         } else {
-            Self::Transport {
-                status,
-                source: source.into(),
-            }
+            "the exchange did not complete"
+        };
+        Self::Transport {
+            reason,
+            status,
+            source: source.into(),
         }
     }
 
-    /// Removes every occurrence of `credential` from text the server sent
-    /// back, in case it echoed a credential of the request.
-    pub(crate) fn redact(mut self, credential: &str) -> Self {
-        if let Self::Api(api) = &mut self {
-            api.redact(credential);
-        }
-        self
+    fn decode(status: Option<StatusCode>, source: BoxError, redactor: &Redactor<'_>) -> Self {
+        // serde quotes the values it chokes on, and the server may have
+        // echoed a credential into one.
+        let message = source.to_string();
+        let source = match redactor.text(&message) {
+            Cow::Owned(scrubbed) => scrubbed.into(),
+            Cow::Borrowed(_) => source,
+        };
+        Self::Decode { status, source }
     }
 
     /// Maps an error of the generated client. `status` is the status of the
     /// response, when one arrived: progenitor drops it when an error body is
-    /// not the documented JSON.
+    /// not the documented JSON. Text from the server is scrubbed of the
+    /// request's credentials.
     pub(crate) async fn from_generated(
         err: progenitor_client::Error<ErrorBody>,
         status: Option<StatusCode>,
+        redactor: &Redactor<'_>,
     ) -> Self {
         use progenitor_client::Error as Generated;
 
@@ -177,18 +205,25 @@ impl Error {
             Generated::ResponseBodyError(e) => Self::transport(status, e),
             Generated::ErrorResponse(response) => {
                 let status = response.status();
-                ApiError::new(status, Some(response.into_inner()), None).into()
+                ApiError::from_body(status, response.into_inner(), redactor).into()
             }
             Generated::InvalidResponsePayload(bytes, source) => match status {
-                Some(status) if !status.is_success() => ApiError::from_bytes(status, &bytes).into(),
-                _ => Self::Decode { status, source },
+                Some(status) if !status.is_success() => {
+                    ApiError::from_bytes(status, &bytes, redactor).into()
+                }
+                _ => Self::decode(status, source.into(), redactor),
             },
             Generated::UnexpectedResponse(response) => {
                 let status = response.status();
-                let bytes = read_prefix(response, RAW_BODY_LIMIT).await;
-                ApiError::from_bytes(status, &bytes).into()
+                if status.is_success() {
+                    let reason = format!("the operation documents no {status} response");
+                    return Self::decode(Some(status), reason.into(), redactor);
+                }
+                let bytes = read_prefix(response, READ_LIMIT).await;
+                ApiError::from_bytes(status, &bytes, redactor).into()
             }
             Generated::Custom(reason) => Self::Transport {
+                reason: "a client hook failed",
                 status,
                 source: reason.into(),
             },
@@ -269,61 +304,63 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    fn new(status: StatusCode, body: Option<ErrorBody>, raw_body: Option<String>) -> Self {
-        let (error, message) = match &body {
-            Some(body) => (body.error.clone(), body.message.clone()),
-            None => (None, None),
-        };
+    fn new(status: StatusCode) -> Self {
         Self {
             status,
             kind: ApiErrorKind::from_status(status),
-            error,
-            message,
-            body,
-            raw_body,
+            error: None,
+            message: None,
+            body: None,
+            raw_body: None,
         }
     }
 
-    /// Builds the error from a body that may be anything: the documented
-    /// JSON, JSON of another shape, HTML from a proxy, or nothing.
-    fn from_bytes(status: StatusCode, bytes: &[u8]) -> Self {
-        if let Ok(body) = serde_json::from_slice::<ErrorBody>(bytes) {
-            return Self::new(status, Some(body), None);
-        }
+    /// The error from the documented JSON error object.
+    fn from_body(status: StatusCode, body: ErrorBody, redactor: &Redactor<'_>) -> Self {
+        let mut json = serde_json::to_value(body).expect("an error body is JSON");
+        redactor.json(&mut json);
+        let body: ErrorBody = serde_json::from_value(json).expect("scrubbing keeps the shape");
 
-        let mut err = Self::new(status, None, None);
-        if let Ok(serde_json::Value::Object(object)) = serde_json::from_slice(bytes) {
-            // JSON of another shape, such as `message` given as a list.
-            err.error = object.get("error").and_then(text_of);
-            err.message = object.get("message").and_then(text_of);
-        }
-        if !bytes.is_empty() {
-            let end = bytes.len().min(RAW_BODY_LIMIT);
-            err.raw_body = Some(String::from_utf8_lossy(&bytes[..end]).into_owned());
-        }
+        let mut err = Self::new(status);
+        err.error = body.error.clone();
+        err.message = body.message.clone();
+        err.body = Some(body);
         err
     }
 
-    fn redact(&mut self, credential: &str) {
-        if credential.is_empty() {
-            return;
+    /// The error from a body that may be anything: the documented JSON, JSON
+    /// of another shape, HTML from a proxy, plain text, or nothing.
+    fn from_bytes(status: StatusCode, bytes: &[u8], redactor: &Redactor<'_>) -> Self {
+        let mut err = Self::new(status);
+        if bytes.is_empty() {
+            return err;
         }
-        let scrub = |text: &mut Option<String>| {
-            if let Some(t) = text.as_mut().filter(|t| t.contains(credential)) {
-                *t = t.replace(credential, "[REDACTED]");
+
+        let raw = match serde_json::from_slice::<serde_json::Value>(bytes) {
+            Ok(serde_json::Value::Object(object)) => {
+                let mut json = serde_json::Value::Object(object);
+                redactor.json(&mut json);
+                if let Ok(body) = serde_json::from_value::<ErrorBody>(json.clone()) {
+                    return Self::from_body(status, body, redactor);
+                }
+                // JSON of another shape, such as `message` given as a list.
+                err.error = json.get("error").and_then(text_of);
+                err.message = json.get("message").and_then(text_of);
+                json.to_string()
+            }
+            Ok(mut json) => {
+                redactor.json(&mut json);
+                err.message = json.as_str().and_then(short_text);
+                json.to_string()
+            }
+            Err(_) => {
+                let text = redactor.text(&String::from_utf8_lossy(bytes)).into_owned();
+                err.message = short_text(&text);
+                text
             }
         };
-        scrub(&mut self.error);
-        scrub(&mut self.message);
-        scrub(&mut self.raw_body);
-        if let Some(body) = &mut self.body {
-            scrub(&mut body.error);
-            scrub(&mut body.message);
-            scrub(&mut body.summary);
-            for detail in &mut body.details {
-                scrub(&mut detail.message);
-            }
-        }
+        err.raw_body = Some(truncate(raw, RAW_BODY_LIMIT));
+        err
     }
 
     /// The HTTP status.
@@ -341,7 +378,8 @@ impl ApiError {
         self.error.as_deref()
     }
 
-    /// The body's `message` text: a human-readable explanation.
+    /// The body's `message` text: a human-readable explanation. For a short
+    /// plain-text body, the text itself.
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
@@ -352,7 +390,8 @@ impl ApiError {
     }
 
     /// The start of the body, when it was not the documented JSON error
-    /// object (an HTML page from a proxy, say); at most 4 KiB.
+    /// object (an HTML page from a proxy, say); at most 4 KiB. A JSON body is
+    /// given re-encoded.
     pub fn raw_body(&self) -> Option<&str> {
         self.raw_body.as_deref()
     }
@@ -382,6 +421,26 @@ fn text_of(value: &serde_json::Value) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// Plain text short enough to be an error message: one line, not markup.
+fn short_text(text: &str) -> Option<String> {
+    let text = text.trim();
+    let plain = !text.is_empty()
+        && text.len() <= TEXT_MESSAGE_LIMIT
+        && !text.contains('\n')
+        && !text.starts_with('<');
+    plain.then(|| text.to_owned())
+}
+
+/// Cuts `text` to at most `limit` bytes, at a character boundary.
+fn truncate(mut text: String, limit: usize) -> String {
+    let mut end = limit.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.truncate(end);
+    text
 }
 
 /// Reads at most `limit` bytes of a body, keeping whatever arrived if the

@@ -30,6 +30,7 @@ mod enums;
 mod error;
 pub mod generated;
 mod hooks;
+mod redact;
 mod secret;
 mod update;
 

@@ -10,8 +10,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///
 /// It wraps a [`SecretString`], so it is zeroed when dropped and its `Debug`
 /// output is redacted; it has no `Display`. Only serialization into a request
-/// body reads the value. Build one from a [`SecretString`], or pass a
-/// [`SecretString`] straight to [`UpdateLlm::secret`](crate::UpdateLlm::secret).
+/// body reads the value. It is the type of `secret` in the generated request
+/// types; with the builder, pass a [`SecretString`] to
+/// [`UpdateLlm::secret`](crate::UpdateLlm::secret) instead.
 #[derive(Clone)]
 pub struct UpstreamSecret(SecretString);
 

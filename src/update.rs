@@ -83,7 +83,8 @@ impl<'c> UpdateLlm<'c> {
     }
 
     /// Sets `secret`, replacing the stored upstream credential. It is sent
-    /// in the body and never returned.
+    /// in the body and never returned. An empty secret is refused, since it
+    /// would erase the credential.
     pub fn secret(mut self, secret: SecretString) -> Self {
         self.body.secret = Some(UpstreamSecret::new(secret));
         self
@@ -144,12 +145,14 @@ impl<'c> UpdateLlm<'c> {
     /// # Errors
     ///
     /// Before sending, [`Error::InvalidInput`] if:
-    /// - the id is empty, is `.` or `..`, or contains `/`, `\` or a control
-    ///   character (any of these would address another resource);
+    /// - the id is empty, is `.` or `..`, contains `/`, `\` or a control
+    ///   character (any of these would address another resource), or has
+    ///   leading or trailing whitespace;
     /// - no field is set;
     /// - `temperature` is NaN or infinite;
-    /// - `url` is not an absolute `http` or `https` URL, or carries
-    ///   credentials.
+    /// - `url` is not an absolute `http` or `https` URL, carries
+    ///   credentials, or holds a control character or `\`;
+    /// - `secret` is empty.
     ///
     /// After sending, [`Error::Api`] for an error status (a default LLM the
     /// organisation does not own answers [`ApiErrorKind::Forbidden`]),
@@ -164,9 +167,9 @@ impl<'c> UpdateLlm<'c> {
         match hooks::with_status(call).await {
             (Ok(response), _) => Ok(response.into_inner()),
             (Err(err), status) => {
-                let err = Error::from_generated(err, status).await;
                 let secret = body.secret.as_ref().map(ExposeSecret::expose_secret);
-                Err(self.client.redact(err, secret))
+                let redactor = self.client.redactor(secret);
+                Err(Error::from_generated(err, status, &redactor).await)
             }
         }
     }
@@ -195,6 +198,8 @@ pub(crate) fn validate_id(id: &str) -> Result<()> {
         "the id contains `/` or `\\`, which would address another resource"
     } else if id.chars().any(char::is_control) {
         "the id contains a control character"
+    } else if id.trim() != id {
+        "the id has leading or trailing whitespace"
     } else {
         return Ok(());
     };
@@ -218,6 +223,16 @@ fn validate_body(body: &UpdateLlmRequest) -> Result<()> {
     if let Some(url) = &body.url {
         upstream_url(url)?;
     }
+    if body
+        .secret
+        .as_ref()
+        .is_some_and(|s| s.expose_secret().trim().is_empty())
+    {
+        return Err(Error::invalid(
+            "secret",
+            "the secret is empty: sending it would replace the stored credential with nothing",
+        ));
+    }
     Ok(())
 }
 
@@ -225,9 +240,33 @@ fn validate_body(body: &UpdateLlmRequest) -> Result<()> {
 /// which may hold credentials.
 fn upstream_url(raw: &str) -> Result<Url> {
     const NOT_ABSOLUTE: &str = "the url must be an absolute `http` or `https` URL";
+    const CREDENTIALS: &str =
+        "the url must not carry credentials: send the upstream credential as `secret`";
 
+    // The parser forgives much that the server's parser may read otherwise:
+    // it drops tabs and newlines anywhere, reads `\` as `/`, and supplies a
+    // missing `//` or host. Refuse all of that rather than guess. A space
+    // inside is fine: it is sent percent-encoded.
     if raw.trim() != raw {
         return Err(Error::invalid("url", "the url has surrounding whitespace"));
+    }
+    if raw.chars().any(|c| c.is_control() || c == '\\') {
+        return Err(Error::invalid(
+            "url",
+            "the url holds a control character or `\\`",
+        ));
+    }
+    let scheme = raw.find("://").map(|i| &raw[..i]);
+    if !scheme.is_some_and(|s| s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https")) {
+        return Err(Error::invalid("url", NOT_ABSOLUTE));
+    }
+    let rest = raw.split_once("://").map_or("", |(_, rest)| rest);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if authority.is_empty() {
+        return Err(Error::invalid("url", NOT_ABSOLUTE));
+    }
+    if authority.contains('@') {
+        return Err(Error::invalid("url", CREDENTIALS));
     }
     let url =
         Url::parse(raw).map_err(|e| Error::invalid("url", format!("{NOT_ABSOLUTE} ({e})")))?;
@@ -235,10 +274,7 @@ fn upstream_url(raw: &str) -> Result<Url> {
         return Err(Error::invalid("url", NOT_ABSOLUTE));
     }
     if !url.username().is_empty() || url.password().is_some() {
-        return Err(Error::invalid(
-            "url",
-            "the url must not carry credentials: send the upstream credential as `secret`",
-        ));
+        return Err(Error::invalid("url", CREDENTIALS));
     }
     uri_characters(url.as_str())?;
     Ok(url)

@@ -73,4 +73,31 @@ async fn should_configure_from_the_environment() {
         config_reason(Client::builder().build()),
         "no API key: set `ANAM_API_KEY` or call `ClientBuilder::api_key`"
     );
+
+    set("ANAM_BASE_URL", Some("not a url"));
+    assert!(
+        config_reason(Client::from_env())
+            .starts_with("the base URL in `ANAM_BASE_URL` is not a valid URL")
+    );
+
+    // A proxy from the environment must not take loopback `http` traffic,
+    // with its key in clear text, off the machine.
+    let proxy = MockServer::start_async().await;
+    let proxied = support::catch_all(&proxy).await;
+    for name in ["HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"] {
+        set(name, Some(&proxy.base_url()));
+    }
+    set("ANAM_BASE_URL", Some(&server.base_url()));
+    let client = Client::from_env().unwrap();
+    client
+        .update_llm("llm-1")
+        .temperature(0.5)
+        .send()
+        .await
+        .unwrap();
+    mock.assert_calls_async(2).await;
+    proxied.assert_calls_async(0).await;
+    for name in ["HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"] {
+        set(name, None);
+    }
 }

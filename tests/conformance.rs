@@ -175,6 +175,22 @@ struct Fields {
     max_tokens: Option<u32>,
 }
 
+impl Fields {
+    fn is_empty(&self) -> bool {
+        self.display_name.is_none()
+            && self.description.is_none()
+            && self.url.is_none()
+            && self.llm_format.is_none()
+            && self.model_name.is_none()
+            && self.secret.is_none()
+            && self.metadata.is_none()
+            && self.reasoning_effort.is_none()
+            && self.reasoning_format.is_none()
+            && self.temperature.is_none()
+            && self.max_tokens.is_none()
+    }
+}
+
 fn json_leaf() -> impl Strategy<Value = Value> {
     prop_oneof![
         Just(Value::Null),
@@ -321,10 +337,18 @@ fn should_build_only_requests_the_request_schema_allows() {
                 prop_assert!(errors.is_empty(), "{body} violates the schema: {errors:?}");
                 sent.set(sent.get() + 1);
             }
-            // The builder may refuse (an update with no field, say); it must
-            // not build a request the schema forbids.
-            Err(anam_llms::Error::InvalidInput { field, .. }) => {
-                prop_assert!(matches!(field, "body" | "url"), "refused `{field}`");
+            // The builder may refuse, for the documented reasons only: it
+            // must not build a request the schema forbids.
+            Err(anam_llms::Error::InvalidInput { field, reason, .. }) => {
+                let expected = match field {
+                    "body" => fields.is_empty(),
+                    "secret" => fields.secret.as_ref().is_some_and(|s| s.trim().is_empty()),
+                    // Generated URLs may hold a stray `%` or a character a URI
+                    // cannot hold unencoded.
+                    "url" => fields.url.is_some(),
+                    _ => false,
+                };
+                prop_assert!(expected, "refused `{field}`: {reason}");
             }
             Err(other) => prop_assert!(false, "unexpected error {other:?}"),
         }

@@ -108,7 +108,6 @@ async fn should_map_undocumented_statuses() {
         (502, ApiErrorKind::ServerError, true),
         (504, ApiErrorKind::ServerError, true),
         (501, ApiErrorKind::ServerError, false),
-        (204, ApiErrorKind::Other, false),
     ];
     for (status, kind, retryable) in cases {
         let err = error_for(status, "text/html", "<html>bad gateway</html>").await;
@@ -228,7 +227,10 @@ async fn should_report_a_refused_connection_as_transport() {
         "{err:?}"
     );
     assert!(err.is_retryable());
-    assert_eq!(err.to_string(), "the request failed in transport");
+    assert_eq!(
+        err.to_string(),
+        "the request failed in transport: cannot connect"
+    );
     assert!(std::error::Error::source(&err).is_some());
 }
 
@@ -266,4 +268,78 @@ async fn should_report_a_slow_answer_as_a_timeout() {
         "{:?}",
         started.elapsed()
     );
+}
+
+#[tokio::test]
+async fn should_report_an_undocumented_success_status_as_decode() {
+    for status in [201, 202, 204] {
+        let err = error_for(
+            status,
+            "application/json",
+            &support::owned_llm().to_string(),
+        )
+        .await;
+
+        assert!(matches!(err, Error::Decode { .. }), "{status}: {err:?}");
+        assert_eq!(err.status().map(|s| s.as_u16()), Some(status));
+        let source = std::error::Error::source(&err).unwrap().to_string();
+        assert!(
+            source.starts_with(&format!("the operation documents no {status}")),
+            "{source}"
+        );
+        assert!(!err.is_retryable());
+    }
+}
+
+#[tokio::test]
+async fn should_find_the_message_of_a_large_undocumented_json_body() {
+    let padding = "x".repeat(10_000);
+    let body = json!({ "message": "upstream failed", "trace": padding }).to_string();
+    for status in [500, 502] {
+        let err = error_for(status, "application/json", &body).await;
+
+        assert_eq!(
+            err.api_error().unwrap().message(),
+            Some("upstream failed"),
+            "{status}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn should_take_a_short_plain_text_body_as_the_message() {
+    let err = error_for(403, "text/plain", "Default LLMs cannot be modified\n").await;
+    assert_eq!(
+        err.to_string(),
+        "api error 403 (forbidden): Default LLMs cannot be modified"
+    );
+
+    let err = error_for(403, "application/json", r#""API key lacks permission""#).await;
+    assert_eq!(
+        err.api_error().unwrap().message(),
+        Some("API key lacks permission")
+    );
+
+    let err = error_for(502, "text/html", "<html><body>Bad Gateway</body></html>").await;
+    assert_eq!(err.api_error().unwrap().message(), None);
+}
+
+#[tokio::test]
+async fn should_refuse_an_id_too_long_for_a_url_without_sending() {
+    let server = MockServer::start_async().await;
+    let any = support::catch_all(&server).await;
+
+    let err = support::client(&server)
+        .update_llm("x".repeat(70_000))
+        .temperature(0.5)
+        .send()
+        .await
+        .unwrap_err();
+
+    assert!(
+        matches!(err, Error::InvalidInput { field: "id", .. }),
+        "{err:?}"
+    );
+    assert!(!err.is_retryable());
+    any.assert_calls_async(0).await;
 }

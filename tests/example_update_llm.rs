@@ -116,7 +116,7 @@ fn should_report_a_refused_base_url_with_a_key_set() {
     let (stdout, stderr) = text(&output);
 
     assert_eq!(output.status.code(), Some(1), "{stdout}");
-    assert!(
-        stderr.starts_with("error: invalid client configuration: the base URL must use `https`")
-    );
+    assert!(stderr.starts_with(
+        "error: invalid client configuration: the base URL in `ANAM_BASE_URL` must use `https`"
+    ));
 }

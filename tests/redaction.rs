@@ -40,33 +40,74 @@ async fn should_redact_credentials_in_client_builder_and_request() {
     assert_eq!(format!("{secret:?}"), "UpstreamSecret([REDACTED])");
 }
 
-#[tokio::test]
-async fn should_redact_credentials_in_errors() {
+/// A server that echoes the request's credentials back in every way it can:
+/// each id answers differently.
+async fn echoing_server() -> MockServer {
     let server = MockServer::start_async().await;
-    // A server that echoes both credentials back in its error text.
-    server
-        .mock_async(|when, then| {
-            when.method(PUT).path("/v1/llms/echo");
-            then.status(400).json_body(serde_json::json!({
+    let padding = "p".repeat(4090);
+    let escaped = UPSTREAM_SECRET.replace('-', "\\u002d");
+    let answers: Vec<(&str, u16, &str, String)> = vec![
+        (
+            "documented",
+            400,
+            "application/json",
+            serde_json::json!({
                 "error": format!("bad key {API_KEY}"),
                 "message": format!("secret {UPSTREAM_SECRET} rejected"),
-                "summary": format!("{UPSTREAM_SECRET}"),
-                "details": [{ "path": ["secret"], "message": UPSTREAM_SECRET }]
-            }));
-        })
-        .await;
+                "summary": UPSTREAM_SECRET,
+                "details": [{
+                    "path": ["secret", UPSTREAM_SECRET],
+                    "message": UPSTREAM_SECRET,
+                    "code": UPSTREAM_SECRET
+                }]
+            })
+            .to_string(),
+        ),
+        (
+            "html",
+            502,
+            "text/html",
+            format!("<pre>Authorization: Bearer {API_KEY}</pre>"),
+        ),
+        (
+            "cut",
+            502,
+            "text/html",
+            format!("{padding}{UPSTREAM_SECRET}{UPSTREAM_SECRET}{padding}"),
+        ),
+        (
+            "escaped",
+            400,
+            "application/json",
+            format!(r#"{{"message":["x"],"received":"{escaped}"}}"#),
+        ),
+        (
+            "decode",
+            200,
+            "application/json",
+            format!(r#"{{"temperature":"{UPSTREAM_SECRET}"}}"#),
+        ),
+    ];
+    for (id, status, content_type, body) in answers {
+        server
+            .mock_async(|when, then| {
+                when.method(PUT).path(format!("/v1/llms/{id}"));
+                then.status(status)
+                    .header("content-type", content_type)
+                    .body(body);
+            })
+            .await;
+    }
     server
-        .mock_async(|when, then| {
-            when.method(PUT).path("/v1/llms/html");
-            then.status(502)
-                .header("content-type", "text/html")
-                .body(format!("<pre>Authorization: Bearer {API_KEY}</pre>"));
-        })
-        .await;
+}
+
+#[tokio::test]
+async fn should_redact_credentials_in_errors() {
+    let server = echoing_server().await;
     let client = support::client(&server);
 
     let mut errors = Vec::new();
-    for id in ["echo", "html", ".."] {
+    for id in ["documented", "html", "cut", "escaped", "decode", ".."] {
         let update = client
             .update_llm(id)
             .secret(SecretString::from(UPSTREAM_SECRET))
@@ -75,7 +116,7 @@ async fn should_redact_credentials_in_errors() {
     }
     errors.push(
         client
-            .update_llm("echo")
+            .update_llm("documented")
             .secret(SecretString::from(UPSTREAM_SECRET))
             .temperature(f64::NAN)
             .send()
@@ -84,16 +125,40 @@ async fn should_redact_credentials_in_errors() {
     );
 
     for err in &errors {
-        assert_clean("error Display", &err.to_string());
-        assert_clean("error Debug", &format!("{err:?}"));
+        let mut chain = format!("{err} {err:?}");
+        let mut source = std::error::Error::source(err);
+        while let Some(cause) = source {
+            chain.push_str(&format!(" {cause} {cause:?}"));
+            source = cause.source();
+        }
+        assert_clean("error", &chain);
+        // Nor a recognisable part of one, cut at a boundary.
+        assert!(!chain.contains(&UPSTREAM_SECRET[..12]), "{chain}");
     }
-    let echoed = errors[0].api_error().unwrap();
-    assert_eq!(echoed.message(), Some("secret [REDACTED] rejected"));
-    assert_eq!(echoed.error(), Some("bad key [REDACTED]"));
+    let documented = errors[0].api_error().unwrap();
+    assert_eq!(documented.message(), Some("secret [REDACTED] rejected"));
+    assert_eq!(documented.error(), Some("bad key [REDACTED]"));
+    let detail = &documented.body().unwrap().details[0];
+    assert_eq!(detail.code.as_deref(), Some("[REDACTED]"));
+    assert_eq!(
+        detail.path,
+        vec![serde_json::json!("secret"), serde_json::json!("[REDACTED]")]
+    );
     assert_eq!(
         errors[1].api_error().unwrap().raw_body(),
         Some("<pre>Authorization: Bearer [REDACTED]</pre>")
     );
+    let cut = errors[2].api_error().unwrap().raw_body().unwrap();
+    assert_eq!(cut, format!("{}[REDAC", "p".repeat(4090)));
+    assert!(
+        errors[3]
+            .api_error()
+            .unwrap()
+            .raw_body()
+            .unwrap()
+            .contains("[REDACTED]")
+    );
+    assert!(matches!(errors[4], anam_llms::Error::Decode { .. }));
 }
 
 #[test]
@@ -111,6 +176,9 @@ fn should_not_echo_a_bad_key_or_base_url() {
         Client::builder()
             .api_key(API_KEY)
             .base_url(format!("http://example.com/?key={API_KEY}"))
+            .build(),
+        Client::builder()
+            .api_key(format!("Bearer {API_KEY}"))
             .build(),
     ];
     for result in results {

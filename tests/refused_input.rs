@@ -86,6 +86,12 @@ async fn should_refuse_a_url_that_is_not_absolute_http() {
         "https://api.example/100%",
         "https://api.example/a|b",
         "https://api.example/[v1]",
+        "https://exa\tmple.com",
+        "https://ex\nample.com/p",
+        "https:///nohost",
+        "https:example.com",
+        "http:/example.com",
+        "https://example.com\\@evil.test",
     ] {
         refused(client.update_llm("llm-1").url(url).send().await, "url");
     }
@@ -135,4 +141,24 @@ async fn should_keep_a_refused_update_for_fixing_and_sending() {
     let fixed = update.temperature(0.4);
     fixed.send().await.unwrap();
     mock.assert_calls_async(1).await;
+}
+
+#[tokio::test]
+async fn should_refuse_an_empty_secret() {
+    let server = MockServer::start_async().await;
+    let any = support::catch_all(&server).await;
+    let client = support::client(&server);
+
+    for secret in ["", "  "] {
+        let update = client
+            .update_llm("llm-1")
+            .secret(SecretString::from(secret));
+        let reason = refused(update.send().await, "secret");
+        assert!(
+            reason.contains("replace the stored credential with nothing"),
+            "{reason}"
+        );
+    }
+
+    any.assert_calls_async(0).await;
 }

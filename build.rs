@@ -219,9 +219,12 @@ fn response_schema(
 fn enum_values_module(spec: &OpenAPI) -> String {
     let mut out = String::from(
         "\n/// The values of every string enum among the component schemas, \
-         in the order the spec lists them.\npub mod enum_values {\n",
+         each in the order the spec lists them.\npub mod enum_values {\n",
     );
-    let schemas = spec.components.iter().flat_map(|c| &c.schemas);
+    // Sorted by name, as the generated types are, so that reordering the
+    // document changes nothing.
+    let mut schemas: Vec<_> = spec.components.iter().flat_map(|c| &c.schemas).collect();
+    schemas.sort_by_key(|(name, _)| *name);
     for (name, schema) in schemas {
         let ReferenceOr::Item(schema) = schema else {
             continue;

@@ -174,6 +174,14 @@ fn check(spec: &OpenAPI) -> Result<(), String> {
                 StatusCode::Range(range) => *range >= 4,
             };
             if !is_error {
+                let response = resolve_response(spec, response)
+                    .map_err(|problem| format!("{at} response {status}: {problem}"))?;
+                if let Some(other) = response.content.keys().find(|t| *t != "application/json") {
+                    return Err(format!(
+                        "{at} response {status} has a `{other}` body; the layer expects \
+                         success bodies to be `application/json` or empty"
+                    ));
+                }
                 continue;
             }
             let schema = response_schema(spec, response)
@@ -193,21 +201,27 @@ fn check(spec: &OpenAPI) -> Result<(), String> {
     Ok(())
 }
 
-/// The JSON body schema of a response, resolving a `$ref` to
-/// `components.responses`, as JSON for comparison.
-fn response_schema(
-    spec: &OpenAPI,
-    response: &ReferenceOr<openapiv3::Response>,
-) -> Result<serde_json::Value, String> {
-    let response = match response {
-        ReferenceOr::Item(response) => response,
+/// A response, resolving a `$ref` to `components.responses`.
+fn resolve_response<'a>(
+    spec: &'a OpenAPI,
+    response: &'a ReferenceOr<openapiv3::Response>,
+) -> Result<&'a openapiv3::Response, String> {
+    match response {
+        ReferenceOr::Item(response) => Ok(response),
         ReferenceOr::Reference { reference } => reference
             .strip_prefix("#/components/responses/")
             .and_then(|name| spec.components.as_ref()?.responses.get(name))
             .and_then(|r| r.as_item())
-            .ok_or_else(|| format!("`{reference}` does not name a response in `components`"))?,
-    };
-    let schema = response
+            .ok_or_else(|| format!("`{reference}` does not name a response in `components`")),
+    }
+}
+
+/// The JSON body schema of a response, as JSON for comparison.
+fn response_schema(
+    spec: &OpenAPI,
+    response: &ReferenceOr<openapiv3::Response>,
+) -> Result<serde_json::Value, String> {
+    let schema = resolve_response(spec, response)?
         .content
         .get("application/json")
         .and_then(|media| media.schema.as_ref());

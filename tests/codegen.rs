@@ -220,7 +220,7 @@ fn should_say_where_a_dangling_ref_is() {
 #[test]
 fn should_explain_the_rules_the_generator_needs() {
     type Edit = fn(&mut Value);
-    let cases: [(&str, Edit, &str); 4] = [
+    let cases: [(&str, Edit, &str); 5] = [
         (
             "default-response",
             |spec| {
@@ -240,6 +240,16 @@ fn should_explain_the_rules_the_generator_needs() {
             },
             "`PUT /v1/llms/{id}` response 409 has another body schema than the operation's \
              other error responses; the generator needs one",
+        ),
+        (
+            "text-success-body",
+            |spec| {
+                let content =
+                    &mut spec["paths"]["/v1/llms/{id}"]["put"]["responses"]["200"]["content"];
+                content["text/plain"] = json!({ "schema": { "type": "string" } });
+            },
+            "`PUT /v1/llms/{id}` response 200 has a `text/plain` body; the layer expects \
+             success bodies to be `application/json` or empty",
         ),
         (
             "no-operation-id",

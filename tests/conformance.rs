@@ -472,11 +472,13 @@ impl Generator<'_> {
 fn should_decode_every_response_the_spec_allows() {
     let spec = spec::openapi();
     let schemas = spec::schemas(&spec);
-    let response_schemas: Vec<String> = spec::bodies(&spec)
+    let mut response_schemas: Vec<String> = spec::bodies(&spec)
         .into_iter()
         .filter(|body| !body.at.ends_with("request"))
         .map(|body| body.schema)
         .collect();
+    response_schemas.sort();
+    response_schemas.dedup();
     assert!(response_schemas.iter().any(|s| s == "Llm"));
 
     let seed = seed();

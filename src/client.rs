@@ -10,7 +10,9 @@ use url::{Host, Url};
 
 use crate::error::{Error, Result};
 use crate::generated;
+use crate::hooks;
 use crate::redact::Redactor;
+use crate::retry::RetryPolicy;
 use crate::update::UpdateLlm;
 
 /// The base URL of the Anam API.
@@ -52,8 +54,19 @@ pub struct Client {
     /// Kept only to scrub it from error text a server might echo it in.
     api_key: SecretString,
     base_url: String,
-    timeout: Duration,
-    connect_timeout: Duration,
+    pub(crate) settings: Settings,
+}
+
+/// The settings every call starts from; a call may override some.
+#[derive(Clone, Debug)]
+pub(crate) struct Settings {
+    pub(crate) timeout: Duration,
+    pub(crate) connect_timeout: Duration,
+    pub(crate) user_agent: String,
+    pub(crate) retry_policy: RetryPolicy,
+    pub(crate) deadline: Option<Duration>,
+    pub(crate) max_response_bytes: usize,
+    pub(crate) strict_updates: bool,
 }
 
 impl Client {
@@ -120,8 +133,7 @@ impl fmt::Debug for Client {
         f.debug_struct("Client")
             .field("base_url", &self.base_url)
             .field("api_key", &"[REDACTED]")
-            .field("timeout", &self.timeout)
-            .field("connect_timeout", &self.connect_timeout)
+            .field("settings", &self.settings)
             .finish()
     }
 }
@@ -151,9 +163,7 @@ pub struct ClientBuilder {
     base_url: String,
     /// How errors about the base URL name it.
     base_url_origin: &'static str,
-    timeout: Duration,
-    connect_timeout: Duration,
-    user_agent: String,
+    settings: Settings,
 }
 
 impl Default for ClientBuilder {
@@ -162,9 +172,15 @@ impl Default for ClientBuilder {
             api_key: None,
             base_url: DEFAULT_BASE_URL.to_owned(),
             base_url_origin: "the base URL",
-            timeout: DEFAULT_TIMEOUT,
-            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
-            user_agent: DEFAULT_USER_AGENT.to_owned(),
+            settings: Settings {
+                timeout: DEFAULT_TIMEOUT,
+                connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+                user_agent: DEFAULT_USER_AGENT.to_owned(),
+                retry_policy: RetryPolicy::default(),
+                deadline: None,
+                max_response_bytes: hooks::DEFAULT_MAX_RESPONSE_BYTES,
+                strict_updates: false,
+            },
         }
     }
 }
@@ -209,22 +225,50 @@ impl ClientBuilder {
         self
     }
 
-    /// Sets the timeout of a whole request, from sending to the end of the
+    /// Sets the timeout of one attempt, from sending to the end of the
     /// response body; 30 seconds if not set.
     pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
+        self.settings.timeout = timeout;
         self
     }
 
     /// Sets the timeout for establishing a connection; 10 seconds if not set.
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = timeout;
+        self.settings.connect_timeout = timeout;
+        self
+    }
+
+    /// Sets a deadline for each whole call, across its retries and the waits
+    /// between them; none if not set (each attempt still has its timeout).
+    pub fn deadline(mut self, deadline: Duration) -> Self {
+        self.settings.deadline = Some(deadline);
+        self
+    }
+
+    /// Sets the retry policy of every call; [`RetryPolicy::default`] if not
+    /// set, [`RetryPolicy::none`] to turn retries off.
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.settings.retry_policy = policy;
+        self
+    }
+
+    /// Sets the largest response body the client reads; 16 MiB if not set.
+    /// A larger one fails the call with [`Error::Decode`] without being
+    /// read whole.
+    pub fn max_response_bytes(mut self, limit: usize) -> Self {
+        self.settings.max_response_bytes = limit;
+        self
+    }
+
+    /// Makes every update strict: see [`UpdateLlm::strict`].
+    pub fn strict_updates(mut self, strict: bool) -> Self {
+        self.settings.strict_updates = strict;
         self
     }
 
     /// Sets the `User-Agent` header; `anam-llms/<version>` if not set.
     pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
-        self.user_agent = user_agent.into();
+        self.settings.user_agent = user_agent.into();
         self
     }
 
@@ -254,7 +298,7 @@ impl ClientBuilder {
 
         let mut headers = HeaderMap::new();
         headers.insert(AUTHORIZATION, bearer(key)?);
-        let user_agent = HeaderValue::from_str(&self.user_agent)
+        let user_agent = HeaderValue::from_str(&self.settings.user_agent)
             .map_err(|_| Error::config("the user agent is not a valid header value"))?;
 
         // Redirects are never followed: the API has no reason to redirect, and
@@ -263,8 +307,8 @@ impl ClientBuilder {
         let mut http = reqwest::Client::builder()
             .default_headers(headers)
             .user_agent(user_agent)
-            .timeout(self.timeout)
-            .connect_timeout(self.connect_timeout)
+            .timeout(self.settings.timeout)
+            .connect_timeout(self.settings.connect_timeout)
             .redirect(reqwest::redirect::Policy::none());
         if base_url.loopback {
             // Plain `http` is allowed only because loopback traffic stays on
@@ -279,8 +323,7 @@ impl ClientBuilder {
             generated: generated::Client::new_with_client(&base_url.url, http),
             api_key: SecretString::from(key),
             base_url: base_url.url,
-            timeout: self.timeout,
-            connect_timeout: self.connect_timeout,
+            settings: self.settings,
         })
     }
 }

@@ -2,11 +2,14 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::time::Duration;
 
 use reqwest::StatusCode;
 
-use crate::generated::types::ErrorBody;
+use crate::generated::types::{ErrorBody, Llm};
+use crate::hooks;
 use crate::redact::Redactor;
+use crate::retry::{Attempt, Attempts};
 
 /// A `Result` whose error is this crate's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -24,13 +27,22 @@ const READ_LIMIT: usize = 64 * 1024;
 /// The longest plain-text error body taken as the error's message.
 const TEXT_MESSAGE_LIMIT: usize = 200;
 
+/// What a transport failure says when the connection could not be made, so
+/// nothing reached the server.
+const CANNOT_CONNECT: &str = "cannot connect";
+
+/// What a timeout says when it struck while connecting.
+const CONNECTING: &str = "while connecting";
+
 /// Everything that can go wrong, from building a client to decoding a
 /// response.
 ///
 /// The variants answer "what happened"; the methods answer the usual
 /// questions: [`status`](Self::status), [`is_retryable`](Self::is_retryable),
-/// [`is_timeout`](Self::is_timeout), [`api_error`](Self::api_error). No
-/// variant holds the API key or an upstream secret.
+/// [`is_timeout`](Self::is_timeout), [`api_error`](Self::api_error),
+/// [`attempts`](Self::attempts). No variant holds the API key or an upstream
+/// secret. The message of a call that was tried more than once ends with
+/// what each attempt got.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -55,18 +67,22 @@ pub enum Error {
         reason: String,
     },
 
-    /// The request or the response body did not complete in time.
-    #[error("the request timed out")]
+    /// An attempt, or the whole call, did not complete in time.
+    #[error("the request timed out {reason}{attempts}")]
     #[non_exhaustive]
     Timeout {
+        /// When it struck, as a lowercase phrase.
+        reason: &'static str,
         /// The status, if the response had started before the timeout.
         status: Option<StatusCode>,
         /// The underlying failure.
         source: BoxError,
+        /// Every attempt of the call.
+        attempts: Attempts,
     },
 
     /// The connection failed, or broke before a complete response arrived.
-    #[error("the request failed in transport: {reason}")]
+    #[error("the request failed in transport: {reason}{attempts}")]
     #[non_exhaustive]
     Transport {
         /// What failed, as a lowercase phrase.
@@ -75,6 +91,8 @@ pub enum Error {
         status: Option<StatusCode>,
         /// The underlying failure.
         source: BoxError,
+        /// Every attempt of the call.
+        attempts: Attempts,
     },
 
     /// The API answered with an error status.
@@ -82,15 +100,29 @@ pub enum Error {
     Api(Box<ApiError>),
 
     /// A success status whose response is not the documented one: a body
-    /// that is not the documented JSON, or a success status the operation
-    /// does not document (such as 204 with no body).
-    #[error("cannot decode the response")]
+    /// that is not the documented JSON or is over the size limit, or a
+    /// success status the operation does not document (such as 204 with no
+    /// body).
+    #[error("cannot decode the response{attempts}")]
     #[non_exhaustive]
     Decode {
         /// The response's status.
         status: Option<StatusCode>,
         /// Why decoding failed.
         source: BoxError,
+        /// Every attempt of the call.
+        attempts: Attempts,
+    },
+
+    /// In strict mode, the update succeeded but the LLM that came back does
+    /// not hold every value sent: the server did not apply those fields.
+    #[error("the server did not apply {}", fields.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", "))]
+    #[non_exhaustive]
+    NotApplied {
+        /// The wire names of the fields whose values did not come back.
+        fields: Vec<&'static str>,
+        /// The LLM as the server returned it.
+        llm: Box<Llm>,
     },
 }
 
@@ -103,6 +135,7 @@ impl Error {
             | Self::Transport { status, .. }
             | Self::Decode { status, .. } => *status,
             Self::Api(api) => Some(api.status),
+            Self::NotApplied { .. } => Some(StatusCode::OK),
         }
     }
 
@@ -128,13 +161,50 @@ impl Error {
         match self {
             Self::Timeout { .. } | Self::Transport { .. } => true,
             Self::Api(api) => matches!(api.status.as_u16(), 408 | 429 | 500 | 502 | 503 | 504),
-            Self::Config { .. } | Self::InvalidInput { .. } | Self::Decode { .. } => false,
+            Self::Config { .. }
+            | Self::InvalidInput { .. }
+            | Self::Decode { .. }
+            | Self::NotApplied { .. } => false,
         }
     }
 
     /// Whether the request timed out.
     pub fn is_timeout(&self) -> bool {
         matches!(self, Self::Timeout { .. })
+    }
+
+    /// What each attempt of the call got, in order. Empty when nothing was
+    /// sent; one entry when the call was not retried.
+    pub fn attempts(&self) -> &[Attempt] {
+        match self {
+            Self::Timeout { attempts, .. }
+            | Self::Transport { attempts, .. }
+            | Self::Decode { attempts, .. } => attempts.as_slice(),
+            Self::Api(api) => api.attempts.as_slice(),
+            Self::Config { .. } | Self::InvalidInput { .. } | Self::NotApplied { .. } => &[],
+        }
+    }
+
+    /// Whether the request may have reached the server.
+    pub(crate) fn was_sent(&self) -> bool {
+        match self {
+            Self::Config { .. } | Self::InvalidInput { .. } => false,
+            Self::Transport { reason, .. } => *reason != CANNOT_CONNECT,
+            Self::Timeout { reason, .. } => *reason != CONNECTING,
+            Self::Api(_) | Self::Decode { .. } | Self::NotApplied { .. } => true,
+        }
+    }
+
+    /// Records the attempts of the call that ended in this error.
+    pub(crate) fn with_attempts(mut self, history: Attempts) -> Self {
+        match &mut self {
+            Self::Timeout { attempts, .. }
+            | Self::Transport { attempts, .. }
+            | Self::Decode { attempts, .. } => *attempts = history,
+            Self::Api(api) => api.attempts = history,
+            Self::Config { .. } | Self::InvalidInput { .. } | Self::NotApplied { .. } => {}
+        }
+        self
     }
 
     pub(crate) fn config(reason: impl Into<String>) -> Self {
@@ -150,19 +220,54 @@ impl Error {
         }
     }
 
+    pub(crate) fn deadline(source: BoxError) -> Self {
+        Self::Timeout {
+            reason: "before the call's deadline",
+            status: None,
+            source,
+            attempts: Attempts::default(),
+        }
+    }
+
+    #[cfg(test)]
+    pub(crate) fn transport_failure(reason: &'static str, sent: bool) -> Self {
+        Self::Transport {
+            reason: if sent { reason } else { CANNOT_CONNECT },
+            status: None,
+            source: reason.into(),
+            attempts: Attempts::default(),
+        }
+    }
+
     fn transport(status: Option<StatusCode>, source: reqwest::Error) -> Self {
         if source.is_builder() {
             // Nothing was sent: the URL is invalid, for instance too long.
             return Self::invalid("id", "the request cannot be built; the id may be too long");
         }
+        if hooks::is_too_large(&source) {
+            let reason = "the response body is over the size limit \
+                          (`ClientBuilder::max_response_bytes`)";
+            return Self::Decode {
+                status,
+                source: reason.into(),
+                attempts: Attempts::default(),
+            };
+        }
         if source.is_timeout() {
+            let reason = if source.is_connect() {
+                CONNECTING
+            } else {
+                "waiting for the response"
+            };
             return Self::Timeout {
+                reason,
                 status,
                 source: source.into(),
+                attempts: Attempts::default(),
             };
         }
         let reason = if source.is_connect() {
-            "cannot connect"
+            CANNOT_CONNECT
         } else if source.is_body() || source.is_decode() {
             "the response broke off"
         } else {
@@ -172,6 +277,7 @@ impl Error {
             reason,
             status,
             source: source.into(),
+            attempts: Attempts::default(),
         }
     }
 
@@ -183,21 +289,26 @@ impl Error {
             Cow::Owned(scrubbed) => scrubbed.into(),
             Cow::Borrowed(_) => source,
         };
-        Self::Decode { status, source }
+        Self::Decode {
+            status,
+            source,
+            attempts: Attempts::default(),
+        }
     }
 
     /// Maps an error of the generated client. `status` is the status of the
     /// response, when one arrived: progenitor drops it when an error body is
-    /// not the documented JSON. Text from the server is scrubbed of the
-    /// request's credentials.
+    /// not the documented JSON; `retry_after` is the wait the response asked
+    /// for. Text from the server is scrubbed of the request's credentials.
     pub(crate) async fn from_generated(
         err: progenitor_client::Error<ErrorBody>,
         status: Option<StatusCode>,
+        retry_after: Option<Duration>,
         redactor: &Redactor<'_>,
     ) -> Self {
         use progenitor_client::Error as Generated;
 
-        match err {
+        let err = match err {
             Generated::InvalidRequest(reason) => Self::invalid("body", reason),
             Generated::CommunicationError(e) | Generated::InvalidUpgrade(e) => {
                 Self::transport(e.status().or(status), e)
@@ -226,7 +337,15 @@ impl Error {
                 reason: "a client hook failed",
                 status,
                 source: reason.into(),
+                attempts: Attempts::default(),
             },
+        };
+        match err {
+            Self::Api(mut api) => {
+                api.retry_after = retry_after;
+                Self::Api(api)
+            }
+            other => other,
         }
     }
 }
@@ -301,6 +420,8 @@ pub struct ApiError {
     message: Option<String>,
     body: Option<ErrorBody>,
     raw_body: Option<String>,
+    retry_after: Option<Duration>,
+    attempts: Attempts,
 }
 
 impl ApiError {
@@ -312,6 +433,8 @@ impl ApiError {
             message: None,
             body: None,
             raw_body: None,
+            retry_after: None,
+            attempts: Attempts::default(),
         }
     }
 
@@ -395,6 +518,19 @@ impl ApiError {
     pub fn raw_body(&self) -> Option<&str> {
         self.raw_body.as_deref()
     }
+
+    /// The wait the response's `Retry-After` header asked for, in either of
+    /// its forms. When it is longer than the retry policy's
+    /// [`max_retry_after`](crate::RetryPolicy::max_retry_after), the call
+    /// stops retrying and returns this error.
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.retry_after
+    }
+
+    /// What each attempt of the call got, in order.
+    pub fn attempts(&self) -> &[Attempt] {
+        self.attempts.as_slice()
+    }
 }
 
 impl fmt::Display for ApiError {
@@ -404,7 +540,11 @@ impl fmt::Display for ApiError {
             (Some(error), Some(message)) if error != message => write!(f, ": {error}: {message}"),
             (_, Some(text)) | (Some(text), None) => write!(f, ": {text}"),
             (None, None) => Ok(()),
+        }?;
+        if let Some(wait) = self.retry_after {
+            write!(f, " (retry after {} s)", wait.as_secs())?;
         }
+        write!(f, "{}", self.attempts)
     }
 }
 

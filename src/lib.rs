@@ -25,22 +25,27 @@
 
 #![deny(missing_docs)]
 
+mod applied;
 mod client;
+mod dry_run;
 mod enums;
 mod error;
 pub mod generated;
 mod hooks;
 mod redact;
+mod retry;
 mod secret;
 mod update;
 
 pub use client::{API_KEY_VAR, BASE_URL_VAR, Client, ClientBuilder, DEFAULT_BASE_URL};
+pub use dry_run::DryRun;
 pub use enums::{LlmFormat, ReasoningEffort, ReasoningFormat, UnknownValue, UnsupportedValue};
 pub use error::{ApiError, ApiErrorKind, Error, Result};
 pub use generated::types::{
     ErrorBody, ErrorDetail, Llm, LlmUrl, Metadata, ReasoningEffortInput, ReasoningFormatInput,
     UpdateLlmFormat, UpdateLlmRequest,
 };
+pub use retry::{Attempt, Attempts, RetryPolicy};
 pub use secret::UpstreamSecret;
 pub use update::UpdateLlm;
 

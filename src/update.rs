@@ -1,16 +1,20 @@
 //! The partial update of an LLM configuration.
 
 use std::fmt;
+use std::time::Duration;
 
 use secrecy::{ExposeSecret, SecretString};
 use url::Url;
 
+use crate::applied;
 use crate::client::Client;
+use crate::dry_run::DryRun;
 use crate::error::{Error, Result};
 use crate::generated::types::{
     Llm, Metadata, ReasoningEffortInput, ReasoningFormatInput, UpdateLlmFormat, UpdateLlmRequest,
 };
-use crate::hooks;
+use crate::hooks::{self, Call};
+use crate::retry::{self, Idempotency, RetryPolicy};
 use crate::secret::UpstreamSecret;
 
 /// A partial update of an LLM configuration, started by
@@ -27,6 +31,9 @@ pub struct UpdateLlm<'c> {
     client: &'c Client,
     id: String,
     body: UpdateLlmRequest,
+    retry_policy: Option<RetryPolicy>,
+    deadline: Option<Duration>,
+    strict: Option<bool>,
 }
 
 impl<'c> UpdateLlm<'c> {
@@ -35,7 +42,32 @@ impl<'c> UpdateLlm<'c> {
             client,
             id,
             body: UpdateLlmRequest::default(),
+            retry_policy: None,
+            deadline: None,
+            strict: None,
         }
+    }
+
+    /// Sets the retry policy of this call, instead of the client's.
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry_policy = Some(policy);
+        self
+    }
+
+    /// Sets a deadline for this whole call, across retries, instead of the
+    /// client's.
+    pub fn deadline(mut self, deadline: Duration) -> Self {
+        self.deadline = Some(deadline);
+        self
+    }
+
+    /// Makes this call fail with [`Error::NotApplied`] when the LLM that
+    /// comes back does not hold every value sent (the server accepted a
+    /// field but ignored it). Otherwise, the default unless the client is
+    /// strict, such fields are reported as a `tracing` warning.
+    pub fn strict(mut self, strict: bool) -> Self {
+        self.strict = Some(strict);
+        self
     }
 
     /// Sets `displayName`, the name shown in the Lab.
@@ -162,14 +194,68 @@ impl<'c> UpdateLlm<'c> {
     /// [`ApiErrorKind::Forbidden`]: crate::ApiErrorKind::Forbidden
     pub async fn send(&self) -> Result<Llm> {
         let body = self.body()?;
+        let settings = &self.client.settings;
+        let policy = self.retry_policy.as_ref().unwrap_or(&settings.retry_policy);
+        let deadline = self.deadline.or(settings.deadline);
 
-        let call = self.client.generated().update_llm(&self.id, body);
-        match hooks::with_status(call).await {
+        let attempt = |number| self.attempt(body, number);
+        let llm = retry::run(policy, Idempotency::Idempotent, deadline, attempt).await?;
+
+        let missing = applied::not_applied(body, &llm);
+        if missing.is_empty() {
+            return Ok(llm);
+        }
+        if self.strict.unwrap_or(settings.strict_updates) {
+            return Err(Error::NotApplied {
+                fields: missing,
+                llm: Box::new(llm),
+            });
+        }
+        tracing::warn!(
+            operation = "update_llm",
+            fields = ?missing,
+            "the server did not apply every field the update sent"
+        );
+        Ok(llm)
+    }
+
+    /// Renders the exact request [`send`](Self::send) would make, with the
+    /// key and any secret redacted, without sending anything.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`] for the reasons listed under
+    /// [`send`](Self::send).
+    pub async fn dry_run(&self) -> Result<DryRun> {
+        let body = self.body()?;
+
+        let mut call = Call::new(1, self.client.settings.max_response_bytes);
+        call.dry_run = true;
+        let generated = self.client.generated().update_llm(&self.id, body);
+        let (_, call) = hooks::within(call, generated).await;
+
+        let request = call
+            .captured
+            .into_inner()
+            .ok_or_else(|| Error::invalid("request", "the request could not be built"))?;
+        Ok(DryRun::new(&request, &self.client.settings.user_agent))
+    }
+
+    async fn attempt(&self, body: &UpdateLlmRequest, number: u32) -> Result<Llm> {
+        let call = Call::new(number, self.client.settings.max_response_bytes);
+        let generated = self.client.generated().update_llm(&self.id, body);
+        match hooks::within(call, generated).await {
             (Ok(response), _) => Ok(response.into_inner()),
-            (Err(err), status) => {
+            (Err(err), call) => {
+                let status = call.status.get();
+                let retry_after = call
+                    .retry_after
+                    .take()
+                    .as_ref()
+                    .and_then(hooks::parse_retry_after);
                 let secret = body.secret.as_ref().map(ExposeSecret::expose_secret);
                 let redactor = self.client.redactor(secret);
-                Err(Error::from_generated(err, status, &redactor).await)
+                Err(Error::from_generated(err, status, retry_after, &redactor).await)
             }
         }
     }
@@ -181,6 +267,9 @@ impl fmt::Debug for UpdateLlm<'_> {
             .field("base_url", &self.client.base_url())
             .field("id", &self.id)
             .field("body", &self.body)
+            .field("retry_policy", &self.retry_policy)
+            .field("deadline", &self.deadline)
+            .field("strict", &self.strict)
             .finish()
     }
 }

@@ -5,7 +5,7 @@ mod support;
 
 use std::time::Duration;
 
-use anam_llms::{ApiErrorKind, Client, Error, StatusCode};
+use anam_llms::{ApiErrorKind, Client, Error, RetryPolicy, StatusCode};
 use httpmock::Method::PUT;
 use httpmock::MockServer;
 use serde_json::json;
@@ -212,6 +212,7 @@ async fn should_report_a_refused_connection_as_transport() {
     let client = Client::builder()
         .api_key(support::API_KEY)
         .base_url(format!("http://127.0.0.1:{port}"))
+        .retry_policy(RetryPolicy::none())
         .build()
         .unwrap();
 
@@ -249,6 +250,7 @@ async fn should_report_a_slow_answer_as_a_timeout() {
         .api_key(support::API_KEY)
         .base_url(server.base_url())
         .timeout(Duration::from_millis(200))
+        .retry_policy(RetryPolicy::none())
         .build()
         .unwrap();
 
@@ -262,7 +264,7 @@ async fn should_report_a_slow_answer_as_a_timeout() {
 
     assert!(err.is_timeout(), "{err:?}");
     assert!(err.is_retryable());
-    assert_eq!(err.to_string(), "the request timed out");
+    assert_eq!(err.to_string(), "the request timed out waiting for the response");
     assert!(
         started.elapsed() < Duration::from_secs(2),
         "{:?}",

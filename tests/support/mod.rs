@@ -5,7 +5,7 @@
 
 pub mod spec;
 
-use anam_llms::Client;
+use anam_llms::{Client, RetryPolicy};
 use httpmock::Method::PUT;
 use httpmock::{Mock, MockServer};
 use serde_json::Value;
@@ -19,11 +19,13 @@ pub const UPSTREAM_SECRET: &str = "sk-upstream-secret-42b8e6d0c4";
 /// The id of the LLM in the page's example.
 pub const PAGE_LLM_ID: &str = "a7cf662c-2ace-4de1-a21e-ef0fbf144bb7";
 
-/// A client of `server`, with the test key.
+/// A client of `server`, with the test key and no retries, so that each
+/// call makes exactly one request; `tests/faults.rs` tests the retries.
 pub fn client(server: &MockServer) -> Client {
     Client::builder()
         .api_key(API_KEY)
         .base_url(server.base_url())
+        .retry_policy(RetryPolicy::none())
         .build()
         .expect("a loopback base URL is accepted")
 }

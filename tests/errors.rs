@@ -264,7 +264,10 @@ async fn should_report_a_slow_answer_as_a_timeout() {
 
     assert!(err.is_timeout(), "{err:?}");
     assert!(err.is_retryable());
-    assert_eq!(err.to_string(), "the request timed out waiting for the response");
+    assert_eq!(
+        err.to_string(),
+        "the request timed out waiting for the response"
+    );
     assert!(
         started.elapsed() < Duration::from_secs(2),
         "{:?}",

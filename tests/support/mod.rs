@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod scripted;
 pub mod spec;
 
 use anam_llms::{Client, RetryPolicy};

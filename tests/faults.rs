@@ -1,0 +1,395 @@
+//! Retries, timeouts and misbehaving servers, on loopback. Each test states
+//! the result, the requests the server counted, and how long it may take.
+
+mod support;
+
+use std::time::{Duration, Instant};
+
+use anam_llms::{ApiErrorKind, Client, Error, Llm, RetryPolicy};
+use support::scripted::{ScriptedServer, Step};
+
+/// Retries that wait milliseconds instead of seconds.
+fn quick_retries() -> RetryPolicy {
+    RetryPolicy::default()
+        .initial_backoff(Duration::from_millis(20))
+        .max_backoff(Duration::from_millis(40))
+}
+
+fn client(server: &ScriptedServer, policy: RetryPolicy) -> Client {
+    Client::builder()
+        .api_key(support::API_KEY)
+        .base_url(server.base_url())
+        .retry_policy(policy)
+        .timeout(Duration::from_secs(5))
+        .build()
+        .unwrap()
+}
+
+fn ok() -> Step {
+    Step::json(200, &support::owned_llm())
+}
+
+fn error_json(status: u16) -> Step {
+    Step::json(
+        status,
+        &serde_json::json!({ "error": "Unavailable", "message": "try later" }),
+    )
+}
+
+/// Sends one update and returns its result and how long it took.
+async fn update(client: &Client) -> (anam_llms::Result<Llm>, Duration) {
+    let started = Instant::now();
+    let result = client.update_llm("llm-1").temperature(0.5).send().await;
+    (result, started.elapsed())
+}
+
+#[tokio::test]
+async fn should_retry_a_503_with_the_default_backoff() {
+    let server = ScriptedServer::start(vec![error_json(503), ok()]).await;
+
+    let (result, elapsed) = update(&client(&server, RetryPolicy::default())).await;
+
+    assert_eq!(result.unwrap().display_name, "GPT-4o");
+    assert_eq!(server.requests(), 2);
+    // About 0.5 s, give or take the jitter of a quarter.
+    assert!(elapsed >= Duration::from_millis(370), "{elapsed:?}");
+    assert!(elapsed < Duration::from_secs(2), "{elapsed:?}");
+}
+
+#[tokio::test]
+async fn should_wait_as_long_as_retry_after_seconds_says() {
+    let server =
+        ScriptedServer::start(vec![error_json(429).with_header("retry-after", "1"), ok()]).await;
+
+    let (result, elapsed) = update(&client(&server, quick_retries())).await;
+
+    assert!(result.is_ok(), "{result:?}");
+    assert_eq!(server.requests(), 2);
+    assert!(elapsed >= Duration::from_secs(1), "{elapsed:?}");
+    assert!(elapsed < Duration::from_secs(3), "{elapsed:?}");
+}
+
+#[tokio::test]
+async fn should_wait_until_a_retry_after_date() {
+    let when = std::time::SystemTime::now() + Duration::from_secs(2);
+    let date = httpdate::fmt_http_date(when);
+    let server = ScriptedServer::start(vec![
+        error_json(503).with_header("retry-after", &date),
+        ok(),
+    ])
+    .await;
+
+    let (result, elapsed) = update(&client(&server, quick_retries())).await;
+
+    assert!(result.is_ok(), "{result:?}");
+    assert_eq!(server.requests(), 2);
+    // The date has whole seconds, so the wait is between one and two.
+    assert!(elapsed >= Duration::from_millis(900), "{elapsed:?}");
+    assert!(elapsed < Duration::from_secs(4), "{elapsed:?}");
+}
+
+#[tokio::test]
+async fn should_stop_at_once_when_retry_after_is_beyond_the_cap() {
+    let server = ScriptedServer::start(vec![
+        error_json(429).with_header("retry-after", "120"),
+        ok(),
+    ])
+    .await;
+
+    let (result, elapsed) = update(&client(&server, quick_retries())).await;
+
+    let err = result.unwrap_err();
+    let api = err.api_error().expect("an API error");
+    assert_eq!(api.kind(), ApiErrorKind::RateLimited);
+    assert_eq!(api.retry_after(), Some(Duration::from_secs(120)));
+    assert_eq!(err.attempts().len(), 1);
+    assert_eq!(
+        err.to_string(),
+        "api error 429 (rate limited): Unavailable: try later (retry after 120 s)"
+    );
+    assert_eq!(server.requests(), 1);
+    assert!(elapsed < Duration::from_secs(1), "{elapsed:?}");
+}
+
+#[tokio::test]
+async fn should_retry_an_html_502_from_a_proxy() {
+    let server = ScriptedServer::start(vec![
+        Step::body(502, "text/html", "<html>Bad Gateway</html>"),
+        ok(),
+    ])
+    .await;
+
+    let (result, elapsed) = update(&client(&server, quick_retries())).await;
+
+    assert!(result.is_ok(), "{result:?}");
+    assert_eq!(server.requests(), 2);
+    assert!(elapsed < Duration::from_secs(1), "{elapsed:?}");
+}
+
+#[tokio::test]
+async fn should_report_every_attempt_when_retries_run_out() {
+    let html = Step::body(503, "text/html", "<html>down</html>");
+    let server = ScriptedServer::start(vec![html.clone(), html.clone(), html]).await;
+
+    let (result, elapsed) = update(&client(&server, quick_retries())).await;
+
+    let err = result.unwrap_err();
+    assert_eq!(server.requests(), 3);
+    let attempts = err.attempts();
+    assert_eq!(attempts.len(), 3);
+    assert!(
+        attempts
+            .iter()
+            .all(|a| a.status().map(|s| s.as_u16()) == Some(503))
+    );
+    assert!(attempts[0].wait().is_some() && attempts[1].wait().is_some());
+    assert_eq!(attempts[2].wait(), None);
+    let message = err.to_string();
+    assert!(
+        message.starts_with("api error 503 (server error) (after 3 attempts: 503, then waited 0.0"),
+        "{message}"
+    );
+    assert!(message.ends_with("; 503)"), "{message}");
+    assert!(elapsed < Duration::from_secs(1), "{elapsed:?}");
+}
+
+#[tokio::test]
+async fn should_not_retry_a_bad_request() {
+    let server = ScriptedServer::start(vec![error_json(400), ok()]).await;
+
+    let (result, _) = update(&client(&server, quick_retries())).await;
+
+    assert_eq!(
+        result.unwrap_err().api_kind(),
+        Some(ApiErrorKind::BadRequest)
+    );
+    assert_eq!(server.requests(), 1);
+}
+
+#[tokio::test]
+async fn should_let_a_call_turn_retries_off() {
+    let server = ScriptedServer::start(vec![error_json(503), ok()]).await;
+    let client = client(&server, quick_retries());
+
+    let result = client
+        .update_llm("llm-1")
+        .temperature(0.5)
+        .retry_policy(RetryPolicy::none())
+        .send()
+        .await;
+
+    assert_eq!(result.unwrap_err().status().map(|s| s.as_u16()), Some(503));
+    assert_eq!(server.requests(), 1);
+}
+
+#[tokio::test]
+async fn should_retry_a_connection_closed_before_any_response() {
+    let server = ScriptedServer::start(vec![Step::Close, ok()]).await;
+
+    let (result, elapsed) = update(&client(&server, quick_retries())).await;
+
+    assert!(result.is_ok(), "{result:?}");
+    assert_eq!(server.requests(), 2);
+    assert_eq!(server.connections(), 2);
+    assert!(elapsed < Duration::from_secs(1), "{elapsed:?}");
+}
+
+#[tokio::test]
+async fn should_retry_a_connection_reset_mid_body() {
+    let partial = br#"{"id": "llm-1", "displayName": "GP"#.to_vec();
+    let server = ScriptedServer::start(vec![
+        Step::ResetMidBody {
+            status: 200,
+            body: partial,
+        },
+        ok(),
+    ])
+    .await;
+
+    let (result, elapsed) = update(&client(&server, quick_retries())).await;
+
+    assert!(result.is_ok(), "{result:?}");
+    assert_eq!(server.requests(), 2);
+    assert!(elapsed < Duration::from_secs(1), "{elapsed:?}");
+}
+
+#[tokio::test]
+async fn should_report_a_truncated_body_as_broken_off() {
+    let partial = br#"{"id": "llm-1""#.to_vec();
+    let server = ScriptedServer::start(vec![Step::Truncate {
+        status: 200,
+        body: partial,
+    }])
+    .await;
+
+    let (result, elapsed) = update(&client(&server, RetryPolicy::none())).await;
+
+    let err = result.unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Transport {
+                reason: "the response broke off",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(err.status().map(|s| s.as_u16()), Some(200));
+    assert!(err.is_retryable());
+    assert_eq!(server.requests(), 1);
+    assert!(elapsed < Duration::from_secs(1), "{elapsed:?}");
+}
+
+#[tokio::test]
+async fn should_time_out_each_attempt_when_the_server_never_answers() {
+    let server = ScriptedServer::start(vec![Step::Hang, Step::Hang, Step::Hang]).await;
+    let client = Client::builder()
+        .api_key(support::API_KEY)
+        .base_url(server.base_url())
+        .retry_policy(quick_retries())
+        .timeout(Duration::from_millis(200))
+        .build()
+        .unwrap();
+
+    let (result, elapsed) = update(&client).await;
+
+    let err = result.unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Timeout {
+                reason: "waiting for the response",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(err.attempts().len(), 3);
+    assert!(
+        err.to_string()
+            .contains("(after 3 attempts: timed out, then waited"),
+        "{err}"
+    );
+    assert_eq!(server.requests(), 3);
+    assert!(elapsed >= Duration::from_millis(600), "{elapsed:?}");
+    assert!(elapsed < Duration::from_secs(2), "{elapsed:?}");
+}
+
+#[tokio::test]
+async fn should_end_the_whole_call_at_its_deadline() {
+    let server = ScriptedServer::start(vec![Step::Hang, Step::Hang, Step::Hang]).await;
+    let client = client(&server, quick_retries());
+
+    let started = Instant::now();
+    let result = client
+        .update_llm("llm-1")
+        .temperature(0.5)
+        .deadline(Duration::from_millis(300))
+        .send()
+        .await;
+
+    let err = result.unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Timeout {
+                reason: "before the call's deadline",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(server.requests(), 1);
+    let elapsed = started.elapsed();
+    assert!(
+        elapsed >= Duration::from_millis(300) && elapsed < Duration::from_secs(1),
+        "{elapsed:?}"
+    );
+}
+
+#[tokio::test]
+async fn should_not_retry_a_success_body_that_is_not_json() {
+    for (content_type, body) in [
+        ("application/json", "{not json"),
+        ("application/json", ""),
+        ("text/html", "<html>maintenance</html>"),
+    ] {
+        let server = ScriptedServer::start(vec![Step::body(200, content_type, body), ok()]).await;
+
+        let (result, _) = update(&client(&server, quick_retries())).await;
+
+        let err = result.unwrap_err();
+        assert!(matches!(err, Error::Decode { .. }), "{body:?}: {err:?}");
+        assert_eq!(err.status().map(|s| s.as_u16()), Some(200));
+        assert_eq!(server.requests(), 1, "{body:?}");
+    }
+}
+
+#[tokio::test]
+async fn should_accept_an_llm_whatever_the_content_type_says() {
+    let body = support::owned_llm().to_string();
+    let server = ScriptedServer::start(vec![Step::body(200, "text/plain", body)]).await;
+
+    let (result, _) = update(&client(&server, RetryPolicy::none())).await;
+
+    assert_eq!(result.unwrap().display_name, "GPT-4o");
+}
+
+#[tokio::test]
+async fn should_refuse_a_body_over_the_size_limit_without_reading_it_whole() {
+    let mut llm = support::owned_llm();
+    llm["description"] = "x".repeat(40 * 1024 * 1024).into();
+    let server = ScriptedServer::start(vec![Step::json(200, &llm)]).await;
+    let client = Client::builder()
+        .api_key(support::API_KEY)
+        .base_url(server.base_url())
+        .retry_policy(quick_retries())
+        .max_response_bytes(1024 * 1024)
+        .build()
+        .unwrap();
+
+    let (result, elapsed) = update(&client).await;
+
+    let err = result.unwrap_err();
+    assert!(matches!(err, Error::Decode { .. }), "{err:?}");
+    let source = std::error::Error::source(&err).unwrap().to_string();
+    assert!(source.contains("over the size limit"), "{source}");
+    assert!(!err.is_retryable());
+    assert_eq!(server.requests(), 1);
+    assert!(elapsed < Duration::from_secs(5), "{elapsed:?}");
+}
+
+#[tokio::test]
+async fn should_read_a_large_body_within_the_limit() {
+    let mut llm = support::owned_llm();
+    llm["description"] = "x".repeat(12 * 1024 * 1024).into();
+    let server = ScriptedServer::start(vec![Step::json(200, &llm)]).await;
+
+    let (result, _) = update(&client(&server, RetryPolicy::none())).await;
+
+    assert_eq!(
+        result.unwrap().description.map(|d| d.len()),
+        Some(12 * 1024 * 1024)
+    );
+}
+
+#[tokio::test]
+async fn should_not_follow_a_redirect_to_another_host() {
+    let elsewhere = ScriptedServer::start(vec![ok()]).await;
+    let location = format!("{}/v1/llms/llm-1", elsewhere.base_url());
+    let redirecting = ScriptedServer::start(vec![Step::Respond {
+        status: 308,
+        headers: vec![("location".into(), location)],
+        body: Vec::new(),
+    }])
+    .await;
+
+    let (result, _) = update(&client(&redirecting, quick_retries())).await;
+
+    let err = result.unwrap_err();
+    assert_eq!(err.status().map(|s| s.as_u16()), Some(308));
+    assert_eq!(err.api_kind(), Some(ApiErrorKind::Other));
+    assert_eq!(redirecting.requests(), 1);
+    assert_eq!(elsewhere.requests(), 0);
+}

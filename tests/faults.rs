@@ -393,3 +393,75 @@ async fn should_not_follow_a_redirect_to_another_host() {
     assert_eq!(redirecting.requests(), 1);
     assert_eq!(elsewhere.requests(), 0);
 }
+
+/// Any bytes as the body of any status the spec documents: never a panic,
+/// always the result or the typed error that status calls for.
+#[test]
+fn should_survive_arbitrary_bodies_for_every_documented_status() {
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+
+    let spec = support::spec::openapi();
+    let statuses: Vec<u16> = spec
+        .operations()
+        .flat_map(|(_, _, op)| op.responses.responses.keys().cloned().collect::<Vec<_>>())
+        .filter_map(|status| match status {
+            openapiv3::StatusCode::Code(code) => Some(code),
+            openapiv3::StatusCode::Range(_) => None,
+        })
+        .collect();
+    assert!(
+        statuses.contains(&200) && statuses.contains(&503),
+        "{statuses:?}"
+    );
+
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let seed = 0x6661_756c_7473u64;
+    let mut bytes = [0u8; 32];
+    bytes[..8].copy_from_slice(&seed.to_le_bytes());
+    let config = Config {
+        cases: 300,
+        failure_persistence: None,
+        ..Config::default()
+    };
+    let mut runner =
+        TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &bytes));
+
+    let body = prop_oneof![
+        prop::collection::vec(any::<u8>(), 0..2048),
+        Just(support::owned_llm().to_string().into_bytes()),
+        Just(br#"{"error": 1, "message": {"nested": true}, "details": "x"}"#.to_vec()),
+        any::<String>().prop_map(|s| serde_json::json!({ "message": s }).to_string().into_bytes()),
+    ];
+    let content_type =
+        prop::sample::select(vec!["application/json", "text/html", "text/plain", ""]);
+    let strategy = (prop::sample::select(statuses), body, content_type);
+
+    // One server and one client for every case: building a client loads the
+    // platform's certificate store, which takes longer than a request.
+    let server = runtime.block_on(ScriptedServer::start(Vec::new()));
+    let client = client(&server, RetryPolicy::none());
+    let result = runner.run(&strategy, |(status, body, content_type)| {
+        server.push(Step::body(status, content_type, body.clone()));
+        let outcome = runtime.block_on(update(&client)).0;
+        match (status, outcome) {
+            (200, Ok(_)) => {}
+            (
+                200,
+                Err(Error::Decode {
+                    status: Some(s), ..
+                }),
+            ) => prop_assert_eq!(s.as_u16(), 200),
+            (_, Err(Error::Api(api))) => prop_assert_eq!(api.status().as_u16(), status),
+            (status, other) => prop_assert!(false, "{status}: {other:?}"),
+        }
+        Ok(())
+    });
+    assert_eq!(server.requests(), 300);
+    if let Err(err) = result {
+        panic!("{err}\nseed {seed:#x}");
+    }
+}

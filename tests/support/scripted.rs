@@ -115,6 +115,11 @@ impl ScriptedServer {
         format!("http://{}", self.address)
     }
 
+    /// Adds a step to the end of the script.
+    pub fn push(&self, step: Step) {
+        self.script.steps.lock().unwrap().push_back(step);
+    }
+
     /// The requests received so far.
     pub fn requests(&self) -> usize {
         self.script.requests.load(Ordering::SeqCst)

@@ -17,6 +17,7 @@ use progenitor::{GenerationSettings, Generator, HooksMode, InterfaceStyle, TypeI
 
 pub(crate) const SPEC: &str = "openapi/anam-llms.json";
 const OUTPUT: &str = "anam_llms_generated.rs";
+const MOCKS_OUTPUT: &str = "anam_llms_mocks.rs";
 
 /// Component schemas that the generated code must not define itself: the
 /// hand-written layer supplies these types instead. The response enums must
@@ -25,25 +26,32 @@ const OUTPUT: &str = "anam_llms_generated.rs";
 /// Each entry lists the traits the hand-written type implements beyond the
 /// derives, so that the generator knows what it may rely on.
 pub(crate) const REPLACEMENTS: &[(&str, &str, &[TypeImpl])] = &[
-    ("LlmFormat", "crate::LlmFormat", OPEN_ENUM_IMPLS),
-    ("ReasoningEffort", "crate::ReasoningEffort", OPEN_ENUM_IMPLS),
-    ("ReasoningFormat", "crate::ReasoningFormat", OPEN_ENUM_IMPLS),
+    ("LlmFormat", "crate::LlmFormat", ENUM_IMPLS),
+    ("ReasoningEffort", "crate::ReasoningEffort", ENUM_IMPLS),
+    ("ReasoningFormat", "crate::ReasoningFormat", ENUM_IMPLS),
     // No `Display`: the secret has no printable form.
     ("UpstreamSecret", "crate::UpstreamSecret", &[]),
+    // A closed enum, but hand-written so that `none` is not a variant named
+    // `None`, which would shadow `Option::None` under a glob import.
+    ("CreateLlmFormat", "crate::CreateLlmFormat", ENUM_IMPLS),
 ];
-const OPEN_ENUM_IMPLS: &[TypeImpl] = &[TypeImpl::Display, TypeImpl::FromStr];
+const ENUM_IMPLS: &[TypeImpl] = &[TypeImpl::Display, TypeImpl::FromStr];
 
 fn main() {
     println!("cargo:rerun-if-changed={SPEC}");
 
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    let output = out_dir.join(OUTPUT);
-    let result = generate(Path::new(SPEC)).and_then(|code| {
+    let write = |name: &str, code: &str| {
+        let output = out_dir.join(name);
         std::fs::write(&output, code).map_err(|e| BuildError {
-            file: output.clone(),
+            file: output,
             stage: Stage::Write,
             message: e.to_string(),
         })
+    };
+    let result = generate(Path::new(SPEC)).and_then(|generated| {
+        write(OUTPUT, &generated.client)?;
+        write(MOCKS_OUTPUT, &generated.mocks)
     });
     if let Err(err) = result {
         eprintln!("error: {err}");
@@ -51,9 +59,16 @@ fn main() {
     }
 }
 
-/// Reads, checks and generates the document at `spec_path`, returning the
-/// pretty-printed Rust source of the client.
-pub(crate) fn generate(spec_path: &Path) -> Result<String, BuildError> {
+/// The pretty-printed Rust source generated from the document.
+pub(crate) struct Generated {
+    /// The client and its types, with the spec's enum values and examples.
+    pub(crate) client: String,
+    /// progenitor's `httpmock` helpers, which the `mock` feature compiles.
+    pub(crate) mocks: String,
+}
+
+/// Reads, checks and generates the document at `spec_path`.
+pub(crate) fn generate(spec_path: &Path) -> Result<Generated, BuildError> {
     let fail = |stage, message: String| BuildError {
         file: spec_path.to_path_buf(),
         stage,
@@ -70,11 +85,22 @@ pub(crate) fn generate(spec_path: &Path) -> Result<String, BuildError> {
     check(&spec).map_err(|message| fail(Stage::Check, message))?;
 
     // Generate and pretty-print.
-    let tokens = generate_tokens(&spec).map_err(|message| fail(Stage::Generate, message))?;
-    let file = syn::parse2::<syn::File>(tokens).map_err(|e| fail(Stage::Format, e.to_string()))?;
-    let mut code = prettyplease::unparse(&file);
-    code.push_str(&enum_values_module(&spec));
-    Ok(code)
+    let pretty = |tokens| {
+        syn::parse2::<syn::File>(tokens)
+            .map(|file| prettyplease::unparse(&file))
+            .map_err(|e| fail(Stage::Format, e.to_string()))
+    };
+    let client = generate_tokens(|g| g.generate_tokens(&spec))
+        .map_err(|message| fail(Stage::Generate, message))?;
+    let mocks = generate_tokens(|g| g.httpmock(&spec, "crate::generated"))
+        .map_err(|message| fail(Stage::Generate, format!("the mock helpers: {message}")))?;
+    let mut client = pretty(client)?;
+    client.push_str(&enum_values_module(&spec));
+    client.push_str(&examples_module(&json));
+    Ok(Generated {
+        client,
+        mocks: pretty(mocks)?,
+    })
 }
 
 /// Checks that every local `$ref` names something in the document, saying
@@ -110,8 +136,12 @@ fn check_references(json: &serde_json::Value) -> Result<(), String> {
 
 /// Runs progenitor, turning a panic (it panics on some documents that the
 /// checks above do not foresee) into an error message.
-fn generate_tokens(spec: &OpenAPI) -> Result<proc_macro2::TokenStream, String> {
-    let result = std::panic::catch_unwind(|| Generator::new(&settings()).generate_tokens(spec));
+fn generate_tokens(
+    run: impl FnOnce(&mut Generator) -> Result<proc_macro2::TokenStream, progenitor::Error>,
+) -> Result<proc_macro2::TokenStream, String> {
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        run(&mut Generator::new(&settings()))
+    }));
 
     match result {
         Ok(Ok(tokens)) => Ok(tokens),
@@ -259,6 +289,66 @@ fn enum_values_module(spec: &OpenAPI) -> String {
             "    /// The values of the `{name}` schema.\n    pub const {}: &[&str] = &[{}];\n",
             screaming_snake(name),
             values.join(", ")
+        ));
+    }
+    out.push_str("}\n");
+    out
+}
+
+/// A module holding every example of a request or response body in the
+/// spec, as JSON text named after its schema and example
+/// (`LLM_DEFAULT_LLM` for the `defaultLlm` example of an `Llm`), so that
+/// fixtures come from the spec.
+fn examples_module(json: &serde_json::Value) -> String {
+    let mut examples = std::collections::BTreeMap::new();
+    let mut collect = |content: &serde_json::Value| {
+        let Some(media) = content.get("application/json") else {
+            return;
+        };
+        let schema = media["schema"]["$ref"]
+            .as_str()
+            .and_then(|r| r.rsplit('/').next());
+        let (Some(schema), Some(named)) = (schema, media["examples"].as_object()) else {
+            return;
+        };
+        for (name, example) in named {
+            let key = format!("{}_{}", screaming_snake(schema), screaming_snake(name));
+            examples
+                .entry(key)
+                .or_insert_with(|| example["value"].to_string());
+        }
+    };
+    for item in json["paths"]
+        .as_object()
+        .into_iter()
+        .flat_map(|p| p.values())
+    {
+        for operation in item.as_object().into_iter().flat_map(|o| o.values()) {
+            collect(&operation["requestBody"]["content"]);
+            for response in operation["responses"]
+                .as_object()
+                .into_iter()
+                .flat_map(|r| r.values())
+            {
+                let response = match response["$ref"].as_str() {
+                    Some(reference) => reference
+                        .strip_prefix('#')
+                        .and_then(|pointer| json.pointer(pointer))
+                        .unwrap_or(response),
+                    None => response,
+                };
+                collect(&response["content"]);
+            }
+        }
+    }
+
+    let mut out = String::from(
+        "\n/// The spec's examples of request and response bodies, as JSON, named \
+         after their schema and example.\npub mod examples {\n",
+    );
+    for (name, value) in examples {
+        out.push_str(&format!(
+            "    #[allow(dead_code)]\n    pub const {name}: &str = {value:?};\n"
         ));
     }
     out.push_str("}\n");

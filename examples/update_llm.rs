@@ -15,9 +15,10 @@ use std::process::ExitCode;
 use std::str::FromStr;
 
 use anam_llms::generated::enum_values;
+use anam_llms::mock::{MockServerExt, fixtures};
 use anam_llms::{
     Client, Llm, ReasoningEffortInput, ReasoningFormatInput, SecretString, UpdateLlm,
-    UpdateLlmFormat,
+    UpdateLlmFormat, UpdateLlmRequest,
 };
 use clap::Parser;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
@@ -104,8 +105,7 @@ async fn run(args: Args) -> anam_llms::Result<Llm> {
     let update = update(&client, args);
     // Refuse invalid input before the stand-in is even set up, as the client
     // would before sending.
-    let body = serde_json::to_value(update.body()?).expect("an update body is JSON");
-    serve_update(&stand_in, update.id(), &body).await;
+    serve_update(&stand_in, update.id(), update.body()?).await;
     update.send().await
 }
 
@@ -149,11 +149,10 @@ fn update(client: &Client, args: Args) -> UpdateLlm<'_> {
 
 /// Makes the stand-in answer this update as the API would for an LLM the
 /// organisation owns: the stored LLM with the sent fields applied.
-async fn serve_update(stand_in: &MockServer, id: &str, body: &Value) {
-    let mut llm: Value = serde_json::from_str(include_str!("../tests/fixtures/owned-llm.json"))
-        .expect("the fixture is JSON");
-    llm["id"] = id.into();
-    for (field, value) in body.as_object().expect("an update body is an object") {
+async fn serve_update(stand_in: &MockServer, id: &str, body: &UpdateLlmRequest) {
+    let mut llm = serde_json::to_value(fixtures::owned_llm_with_id(id)).expect("an LLM is JSON");
+    let sent = serde_json::to_value(body).expect("an update body is JSON");
+    for (field, value) in sent.as_object().expect("an update body is an object") {
         match field.as_str() {
             // Never returned.
             "secret" => {}
@@ -162,20 +161,14 @@ async fn serve_update(stand_in: &MockServer, id: &str, body: &Value) {
             _ => llm[field] = value.clone(),
         }
     }
-    llm["updatedAt"] = chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now())
-        .to_rfc3339()
-        .into();
+    let now = chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now());
+    llm["updatedAt"] = now.to_rfc3339().into();
+    let llm: Llm = serde_json::from_value(llm).expect("the applied update is an LLM");
 
-    let path = format!("/v1/llms/{}", progenitor_client::encode_path(id));
-    stand_in
-        .mock_async(|when, then| {
-            when.method(httpmock::Method::PUT)
-                .path(path)
-                .header_exists("authorization")
-                .json_body(body.clone());
-            then.status(200).json_body(llm);
-        })
-        .await;
+    stand_in.update_llm(|when, then| {
+        when.id(id).body(body);
+        then.ok(&llm);
+    });
 }
 
 fn print_llm(llm: &Llm) {

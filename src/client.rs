@@ -8,9 +8,12 @@ use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue};
 use secrecy::{ExposeSecret, SecretString};
 use url::{Host, Url};
 
+use crate::create::{CreateLlm, NewLlm};
 use crate::error::{Error, Result};
 use crate::generated;
+use crate::get_delete::{DeleteLlm, GetLlm};
 use crate::hooks;
+use crate::list::ListLlms;
 use crate::redact::Redactor;
 use crate::retry::RetryPolicy;
 use crate::update::UpdateLlm;
@@ -103,6 +106,61 @@ impl Client {
     /// what a server sends back.
     pub(crate) fn redactor<'a>(&'a self, secret: Option<&'a str>) -> Redactor<'a> {
         Redactor::new(std::iter::once(self.api_key.expose_secret()).chain(secret))
+    }
+
+    /// Starts a listing of the LLM configurations the caller can see.
+    ///
+    /// # Examples
+    ///
+    /// ```no_run
+    /// # async fn run(client: anam_llms::Client) -> anam_llms::Result<()> {
+    /// let first = client.list_llms().per_page(50).send().await?;
+    /// let everything = client.list_llms().include_defaults(true).all().await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn list_llms(&self) -> ListLlms<'_> {
+        ListLlms::new(self)
+    }
+
+    /// Starts a read of the LLM configuration `id`.
+    ///
+    /// # Examples
+    ///
+    /// ```no_run
+    /// # async fn run(client: anam_llms::Client) -> anam_llms::Result<()> {
+    /// let llm = client.get_llm("a7cf662c-2ace-4de1-a21e-ef0fbf144bb7").send().await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn get_llm(&self, id: impl Into<String>) -> GetLlm<'_> {
+        GetLlm::new(self, id.into())
+    }
+
+    /// Starts the creation of an LLM configuration with the required fields
+    /// of `new`; see [`NewLlm`] for an example.
+    pub fn create_llm(&self, new: NewLlm) -> CreateLlm<'_> {
+        CreateLlm::new(self, new)
+    }
+
+    /// Starts the deletion of the LLM configuration `id`.
+    ///
+    /// # Examples
+    ///
+    /// ```no_run
+    /// use anam_llms::ApiErrorKind;
+    ///
+    /// # async fn run(client: anam_llms::Client) -> anam_llms::Result<()> {
+    /// match client.delete_llm("llm-1").send().await {
+    ///     Ok(()) => println!("deleted"),
+    ///     Err(err) if err.api_kind() == Some(ApiErrorKind::NotFound) => println!("already gone"),
+    ///     Err(err) => return Err(err),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn delete_llm(&self, id: impl Into<String>) -> DeleteLlm<'_> {
+        DeleteLlm::new(self, id.into())
     }
 
     /// Starts a partial update of the LLM configuration `id`: only the fields

@@ -8,9 +8,13 @@
 //! crate does not know decodes as `Unknown`, keeps its exact string, and
 //! encodes back unchanged.
 //!
-//! The two sides are different sets. Converting a returned value into a
-//! request value succeeds for the values both share and otherwise fails with
-//! an [`UnsupportedValue`] that names the value and the accepted ones.
+//! Creating takes the returned set of formats, closed: [`CreateLlmFormat`],
+//! written here rather than generated so that its `none` is not a variant
+//! named `None`.
+//!
+//! The sides are different sets. Converting a value into a request value
+//! succeeds for the values both share and otherwise fails with an
+//! [`UnsupportedValue`] that names the value and the accepted ones.
 
 use std::fmt;
 use std::str::FromStr;
@@ -20,6 +24,109 @@ use serde::{Deserialize, Serialize, Serializer};
 
 use crate::generated::enum_values;
 use crate::generated::types::{ReasoningEffortInput, ReasoningFormatInput, UpdateLlmFormat};
+
+/// The wire format of a new LLM configuration: the set the API returns, but
+/// closed, so that the compiler stops a value creating does not accept.
+///
+/// Convert a returned [`LlmFormat`] with `CreateLlmFormat::try_from`, which
+/// fails only for a value this crate does not know.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum CreateLlmFormat {
+    /// `openai`: OpenAI's chat completions format.
+    Openai,
+    /// `azure_openai`: OpenAI's format as Azure OpenAI serves it.
+    AzureOpenai,
+    /// `groq_openai`: OpenAI's format as Groq serves it.
+    GroqOpenai,
+    /// `gemini`: Google Gemini's API format.
+    Gemini,
+    /// `advanced_voice`.
+    AdvancedVoice,
+    /// `none`: no upstream wire format. Named so that a glob import of the
+    /// variants cannot shadow `Option::None`.
+    NoFormat,
+}
+
+impl CreateLlmFormat {
+    /// Every variant, in the spec's order.
+    pub const ALL: &'static [Self] = &[
+        Self::Openai,
+        Self::AzureOpenai,
+        Self::GroqOpenai,
+        Self::Gemini,
+        Self::AdvancedVoice,
+        Self::NoFormat,
+    ];
+
+    /// The wire strings of the variants, in the spec's order.
+    pub const KNOWN_VALUES: &'static [&'static str] = &[
+        "openai",
+        "azure_openai",
+        "groq_openai",
+        "gemini",
+        "advanced_voice",
+        "none",
+    ];
+
+    /// The wire string of this value.
+    pub fn as_str(self) -> &'static str {
+        let index = Self::ALL
+            .iter()
+            .position(|v| *v == self)
+            .expect("every variant is listed");
+        Self::KNOWN_VALUES[index]
+    }
+}
+
+impl fmt::Display for CreateLlmFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for CreateLlmFormat {
+    type Err = UnsupportedValue;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Self::KNOWN_VALUES
+            .iter()
+            .position(|known| *known == value)
+            .map(|index| Self::ALL[index])
+            .ok_or_else(|| UnsupportedValue {
+                value: value.to_owned(),
+                target: "`llmFormat` for a new LLM",
+                accepted: Self::KNOWN_VALUES,
+            })
+    }
+}
+
+impl Serialize for CreateLlmFormat {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for CreateLlmFormat {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        value.parse().map_err(de::Error::custom)
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for CreateLlmFormat {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "CreateLlmFormat".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "enum": Self::KNOWN_VALUES,
+        })
+    }
+}
 
 /// A value of an open enum that this version of the crate does not know.
 ///
@@ -279,6 +386,11 @@ macro_rules! request_conversions {
     };
 }
 
+request_conversions!(
+    LlmFormat => CreateLlmFormat,
+    "`llmFormat` for a new LLM",
+    CreateLlmFormat::KNOWN_VALUES
+);
 request_conversions!(
     LlmFormat => UpdateLlmFormat,
     "`llmFormat` for an update",

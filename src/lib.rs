@@ -26,25 +26,37 @@
 #![deny(missing_docs)]
 
 mod applied;
+mod call;
 mod client;
+mod create;
 mod dry_run;
 mod enums;
 mod error;
 pub mod generated;
+mod get_delete;
 mod hooks;
+mod list;
+#[cfg(feature = "mock")]
+pub mod mock;
 mod redact;
 mod retry;
 mod secret;
 mod update;
+mod validate;
 
 pub use client::{API_KEY_VAR, BASE_URL_VAR, Client, ClientBuilder, DEFAULT_BASE_URL};
+pub use create::{CreateLlm, NewLlm};
 pub use dry_run::DryRun;
-pub use enums::{LlmFormat, ReasoningEffort, ReasoningFormat, UnknownValue, UnsupportedValue};
+pub use enums::{
+    CreateLlmFormat, LlmFormat, ReasoningEffort, ReasoningFormat, UnknownValue, UnsupportedValue,
+};
 pub use error::{ApiError, ApiErrorKind, Error, Result};
 pub use generated::types::{
-    ErrorBody, ErrorDetail, Llm, LlmUrl, Metadata, ReasoningEffortInput, ReasoningFormatInput,
-    UpdateLlmFormat, UpdateLlmRequest,
+    CreateLlmRequest, CreateLlmUrl, ErrorBody, ErrorDetail, Llm, LlmPage, LlmUrl, Metadata,
+    Pagination, ReasoningEffortInput, ReasoningFormatInput, UpdateLlmFormat, UpdateLlmRequest,
 };
+pub use get_delete::{DeleteLlm, GetLlm};
+pub use list::{ListLlms, MAX_PER_PAGE};
 pub use retry::{Attempt, Attempts, RetryPolicy};
 pub use secret::UpstreamSecret;
 pub use update::UpdateLlm;

@@ -18,9 +18,11 @@ use serde_json::{Value, json};
 use syn::{ImplItem, Item};
 
 const SNAPSHOT: &str = "tests/snapshots/generated.rs";
+const MOCKS_SNAPSHOT: &str = "tests/snapshots/mocks.rs";
 
+/// The client generated from the document at `path`.
 fn generate(path: &Path) -> Result<String, BuildError> {
-    build_script::generate(path)
+    build_script::generate(path).map(|generated| generated.client)
 }
 
 /// Writes a variant of the spec to a file of its own and returns the path.
@@ -46,18 +48,25 @@ fn failure(path: &Path) -> BuildError {
 }
 
 #[test]
-fn should_match_the_checked_in_snapshot() {
-    let code = generate(Path::new(build_script::SPEC)).unwrap_or_else(|e| panic!("{e}"));
-    expectorate::assert_contents(SNAPSHOT, &code);
+fn should_match_the_checked_in_snapshots() {
+    let generated =
+        build_script::generate(Path::new(build_script::SPEC)).unwrap_or_else(|e| panic!("{e}"));
+    expectorate::assert_contents(SNAPSHOT, &generated.client);
+    expectorate::assert_contents(MOCKS_SNAPSHOT, &generated.mocks);
 }
 
 #[test]
 fn should_generate_what_the_build_included() {
-    let code = generate(Path::new(build_script::SPEC)).unwrap();
-    let built = include_str!(concat!(env!("OUT_DIR"), "/anam_llms_generated.rs"));
+    let generated = build_script::generate(Path::new(build_script::SPEC)).unwrap();
+    let client = include_str!(concat!(env!("OUT_DIR"), "/anam_llms_generated.rs"));
+    let mocks = include_str!(concat!(env!("OUT_DIR"), "/anam_llms_mocks.rs"));
     assert!(
-        code == built,
-        "build.rs and the test generate different code"
+        generated.client == client,
+        "build.rs and the test generate different clients"
+    );
+    assert!(
+        generated.mocks == mocks,
+        "build.rs and the test generate different mocks"
     );
 }
 
@@ -124,31 +133,31 @@ fn items(code: &str) -> Vec<String> {
 #[test]
 fn should_grow_a_typed_method_for_a_new_operation_without_layer_changes() {
     let path = edited_spec("extra-operation", |spec| {
-        spec["paths"]["/v1/llms/{id}"]["get"] = json!({
-            "operationId": "getLlm",
-            "summary": "Get an LLM configuration",
+        spec["paths"]["/v1/llms/{id}/duplicate"] = json!({ "post": {
+            "operationId": "duplicateLlm",
+            "summary": "Copy an LLM configuration",
             "parameters": [{ "$ref": "#/components/parameters/LlmId" }],
             "responses": {
-                "200": {
-                    "description": "The LLM configuration.",
+                "201": {
+                    "description": "The copy.",
                     "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Llm" } } }
                 },
                 "404": { "$ref": "#/components/responses/NotFound" }
             }
-        });
+        }});
     });
 
     let ours = generate(Path::new(build_script::SPEC)).unwrap();
     let grown = generate(&path).unwrap_or_else(|e| panic!("{e}"));
 
     let methods = client_methods(&grown);
-    let get = methods
+    let duplicate = methods
         .iter()
-        .find(|(name, _)| name == "get_llm")
-        .unwrap_or_else(|| panic!("no `get_llm` among {methods:?}"));
+        .find(|(name, _)| name == "duplicate_llm")
+        .unwrap_or_else(|| panic!("no `duplicate_llm` among {methods:?}"));
     assert_eq!(
-        get.1.replace(' ', ""),
-        "pubasyncfnget_llm<'a>(&'aself,id:&'astr,)->Result<ResponseValue<types::Llm>,Error<types::ErrorBody>>"
+        duplicate.1.replace(' ', ""),
+        "pubasyncfnduplicate_llm<'a>(&'aself,id:&'astr,)->Result<ResponseValue<types::Llm>,Error<types::ErrorBody>>"
     );
     // Everything the layer builds on is generated unchanged, so the layer
     // compiles against the grown client as it is.

@@ -12,8 +12,8 @@ use std::collections::BTreeMap;
 
 use anam_llms::generated::enum_values;
 use anam_llms::{
-    Client, ErrorBody, Llm, ReasoningEffortInput, ReasoningFormatInput, SecretString,
-    UpdateLlmFormat, UpdateLlmRequest,
+    Client, CreateLlmFormat, ErrorBody, Llm, NewLlm, ReasoningEffortInput, ReasoningFormatInput,
+    SecretString, UpdateLlmFormat, UpdateLlmRequest,
 };
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
@@ -52,7 +52,9 @@ fn round_trip(schema: &str, value: &Value) -> Result<Value, String> {
     }
     match schema {
         "UpdateLlmRequest" => via::<UpdateLlmRequest>(value),
+        "CreateLlmRequest" => via::<anam_llms::CreateLlmRequest>(value),
         "Llm" => via::<Llm>(value),
+        "LlmPage" => via::<anam_llms::LlmPage>(value),
         "ErrorBody" => via::<ErrorBody>(value),
         other => Err(format!(
             "no Rust type is registered for the component schema `{other}`: \
@@ -202,8 +204,6 @@ fn json_leaf() -> impl Strategy<Value = Value> {
 }
 
 fn fields() -> impl Strategy<Value = Fields> {
-    let url = "https?://[a-z][a-z0-9-]{0,12}(\\.[a-z]{2,6}){0,2}(:[1-9][0-9]{0,3})?\
-               (/[A-Za-z0-9._~ é%|^\\[\\]{}`<>\"-]{0,10}){0,3}(\\?[a-z]{1,5}=[a-z0-9 ]{0,5})?";
     let temperature = prop_oneof![
         prop::num::f64::NORMAL,
         prop::num::f64::SUBNORMAL,
@@ -214,7 +214,7 @@ fn fields() -> impl Strategy<Value = Fields> {
     let strings = (
         prop::option::of(any::<String>()),
         prop::option::of(any::<String>()),
-        prop::option::of(prop::string::string_regex(url).unwrap()),
+        prop::option::of(upstream_url()),
         prop::option::of(any::<String>()),
         prop::option::of(any::<String>()),
     );
@@ -300,25 +300,35 @@ fn build(client: &Client, fields: &Fields) -> anam_llms::Result<Value> {
         .map(|body| serde_json::to_value(body).unwrap())
 }
 
-#[test]
-fn should_build_only_requests_the_request_schema_allows() {
+/// A validator of the request body of `operation`, from the spec.
+fn request_validator(operation: &str) -> jsonschema::Validator {
     let spec = spec::openapi();
     let schemas = spec::schemas(&spec);
     let request_schema = spec::bodies(&spec)
         .into_iter()
-        .find(|body| body.at == "updateLlm request")
-        .expect("updateLlm has a request body")
+        .find(|body| body.at == format!("{operation} request"))
+        .unwrap_or_else(|| panic!("{operation} has a request body"))
         .schema;
-    let validator = jsonschema::options()
+    jsonschema::options()
         .should_validate_formats(true)
         .build(&spec::json_schema(&schemas, &request_schema))
-        .expect("the request schema is valid JSON Schema");
-    let client = Client::builder()
+        .expect("the request schema is valid JSON Schema")
+}
+
+fn offline_client() -> Client {
+    Client::builder()
         .api_key("k")
         .base_url("http://127.0.0.1:9")
         .build()
-        .unwrap();
+        .unwrap()
+}
 
+/// Runs `check` on `cases()` values of `strategy` from the fixed seed,
+/// printing the seed to replay a failure.
+fn run_property<S: Strategy>(
+    strategy: S,
+    check: impl Fn(S::Value) -> Result<(), proptest::test_runner::TestCaseError>,
+) {
     let seed = seed();
     let config = Config {
         cases: cases(),
@@ -326,14 +336,107 @@ fn should_build_only_requests_the_request_schema_allows() {
         ..Config::default()
     };
     let mut runner = TestRunner::new_with_rng(config, rng(seed));
+    if let Err(err) = runner.run(&strategy, check) {
+        panic!("{err}\nreplay with CONFORMANCE_SEED={seed}");
+    }
+}
+
+fn violations(validator: &jsonschema::Validator, body: &Value) -> Vec<String> {
+    validator
+        .iter_errors(body)
+        .map(|e| format!("{} at `{}`", e, e.instance_path()))
+        .collect()
+}
+
+fn upstream_url() -> impl Strategy<Value = String> {
+    let url = "https?://[a-z][a-z0-9-]{0,12}(\\.[a-z]{2,6}){0,2}(:[1-9][0-9]{0,3})?\
+               (/[A-Za-z0-9._~ é%|^\\[\\]{}`<>\"-]{0,10}){0,3}(\\?[a-z]{1,5}=[a-z0-9 ]{0,5})?";
+    prop::string::string_regex(url).unwrap()
+}
+
+#[test]
+fn should_create_only_requests_the_request_schema_allows() {
+    let validator = request_validator("createLlm");
+    let client = offline_client();
+    let strategy = (
+        (
+            any::<String>(),
+            prop::collection::vec(upstream_url(), 1..3),
+            0..CreateLlmFormat::ALL.len(),
+        ),
+        (
+            any::<String>(),
+            any::<String>(),
+            prop::option::of(any::<String>()),
+        ),
+        (
+            prop::option::of(prop::num::f64::NORMAL),
+            prop::option::of(any::<u32>()),
+        ),
+    );
     let sent = std::cell::Cell::new(0u32);
-    let result = runner.run(&fields(), |fields| {
+
+    run_property(
+        strategy,
+        |((name, urls, format), (model, secret, description), (temperature, max_tokens))| {
+            let url_count = urls.len();
+            let blank_secret = secret.trim().is_empty();
+            let mut create = client.create_llm(NewLlm {
+                display_name: name,
+                urls,
+                llm_format: CreateLlmFormat::ALL[format],
+                model_name: model,
+                secret: SecretString::from(secret),
+            });
+            if let Some(v) = description {
+                create = create.description(v);
+            }
+            if let Some(v) = temperature {
+                create = create.temperature(v);
+            }
+            if let Some(v) = max_tokens {
+                create = create.max_tokens(v);
+            }
+            match create
+                .body()
+                .map(|body| serde_json::to_value(body).unwrap())
+            {
+                Ok(body) => {
+                    let errors = violations(&validator, &body);
+                    prop_assert!(errors.is_empty(), "{body} violates the schema: {errors:?}");
+                    sent.set(sent.get() + 1);
+                }
+                Err(anam_llms::Error::InvalidInput { field, reason, .. }) => {
+                    let expected = match field {
+                        "urls" => true,
+                        "secret" => blank_secret,
+                        _ => false,
+                    };
+                    prop_assert!(expected || url_count == 0, "refused `{field}`: {reason}");
+                }
+                Err(other) => prop_assert!(false, "unexpected error {other:?}"),
+            }
+            Ok(())
+        },
+    );
+    assert!(
+        sent.get() > cases() / 4,
+        "only {} of {} creations were buildable",
+        sent.get(),
+        cases()
+    );
+}
+
+#[test]
+fn should_build_only_requests_the_request_schema_allows() {
+    let validator = request_validator("updateLlm");
+    let client = offline_client();
+    let sent = std::cell::Cell::new(0u32);
+
+    run_property(fields(), |fields| {
         match build(&client, &fields) {
             Ok(body) => {
-                let errors: Vec<String> = validator
-                    .iter_errors(&body)
-                    .map(|e| format!("{} at `{}`", e, e.instance_path()))
-                    .collect();
+                let errors = violations(&validator, &body);
                 prop_assert!(errors.is_empty(), "{body} violates the schema: {errors:?}");
                 sent.set(sent.get() + 1);
             }
@@ -354,9 +457,6 @@ fn should_build_only_requests_the_request_schema_allows() {
         }
         Ok(())
     });
-    if let Err(err) = result {
-        panic!("{err}\nreplay with CONFORMANCE_SEED={seed}");
-    }
     let sent = sent.get();
     assert!(
         sent > cases() / 2,

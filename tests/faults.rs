@@ -404,6 +404,7 @@ fn should_survive_arbitrary_bodies_for_every_documented_status() {
     let spec = support::spec::openapi();
     let statuses: Vec<u16> = spec
         .operations()
+        .filter(|(_, _, op)| op.operation_id.as_deref() == Some("updateLlm"))
         .flat_map(|(_, _, op)| op.responses.responses.keys().cloned().collect::<Vec<_>>())
         .filter_map(|status| match status {
             openapiv3::StatusCode::Code(code) => Some(code),
@@ -460,8 +461,8 @@ fn should_survive_arbitrary_bodies_for_every_documented_status() {
         }
         Ok(())
     });
-    assert_eq!(server.requests(), 300);
     if let Err(err) = result {
         panic!("{err}\nseed {seed:#x}");
     }
+    assert_eq!(server.requests(), 300);
 }

@@ -5,6 +5,51 @@ use progenitor_client::{encode_path, ClientHooks, OperationInfo, RequestBuilderE
 /// Types used as operation parameters and responses.
 #[allow(clippy::all)]
 pub mod types {
+    ///A new LLM configuration. `displayName`, `urls`, `llmFormat`, `modelName` and `secret` are required.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct CreateLlmRequest {
+        ///Free-form description.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        ///Human-readable name shown in the Lab.
+        #[serde(rename = "displayName")]
+        pub display_name: ::std::string::String,
+        #[serde(rename = "llmFormat")]
+        pub llm_format: crate::CreateLlmFormat,
+        ///Maximum tokens generated per response. Not listed in the published create schema; a field of the returned LLM.
+        #[serde(
+            rename = "maxTokens",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub max_tokens: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub metadata: ::std::option::Option<Metadata>,
+        ///Upstream model identifier, for example `gpt-4o`.
+        #[serde(rename = "modelName")]
+        pub model_name: ::std::string::String,
+        #[serde(
+            rename = "reasoningEffort",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub reasoning_effort: ::std::option::Option<ReasoningEffortInput>,
+        #[serde(
+            rename = "reasoningFormat",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub reasoning_format: ::std::option::Option<ReasoningFormatInput>,
+        pub secret: crate::UpstreamSecret,
+        ///Sampling temperature applied when calling the LLM. Not listed in the published create schema, but Anam's own create example sends it, and it is a field of the returned LLM.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub temperature: ::std::option::Option<f64>,
+        ///The endpoints to call the upstream LLM at.
+        pub urls: ::std::vec::Vec<CreateLlmUrl>,
+    }
+    ///An endpoint of a new LLM.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct CreateLlmUrl {
+        ///An absolute URL of the upstream endpoint.
+        pub url: ::std::string::String,
+    }
     ///The body of an error response. Every property is optional and other properties are allowed: proxies in front of the API may also answer with HTML or an empty body.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct ErrorBody {
@@ -118,6 +163,14 @@ pub mod types {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub urls: ::std::vec::Vec<LlmUrl>,
     }
+    ///One page of LLM configurations.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    pub struct LlmPage {
+        ///The LLMs of this page.
+        pub data: ::std::vec::Vec<Llm>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub meta: ::std::option::Option<Pagination>,
+    }
     ///An endpoint configured for an LLM.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct LlmUrl {
@@ -156,6 +209,40 @@ pub mod types {
         ) -> Self {
             Self(value)
         }
+    }
+    ///Where a page stands among all pages. Nothing in it is guaranteed.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct Pagination {
+        ///The number of this page, from 1.
+        #[serde(
+            rename = "currentPage",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub current_page: ::std::option::Option<i64>,
+        ///The number of the last page.
+        #[serde(
+            rename = "lastPage",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub last_page: ::std::option::Option<i64>,
+        ///The next page's number, or null on the last.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub next: ::std::option::Option<i64>,
+        ///The number of this page, as some servers name it instead of `currentPage`.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub page: ::std::option::Option<i64>,
+        ///How many LLMs a page holds.
+        #[serde(
+            rename = "perPage",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub per_page: ::std::option::Option<i64>,
+        ///The previous page's number, or null on the first.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub prev: ::std::option::Option<i64>,
+        ///How many LLMs there are in all.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub total: ::std::option::Option<i64>,
     }
     ///A reasoning effort hint a request may set, for models that accept one.
     #[derive(
@@ -491,6 +578,192 @@ const _: () = {
 };
 #[allow(clippy::all)]
 impl Client {
+    /**List LLM configurations
+
+One page of the LLM configurations the caller can see: the organisation's own and, with `includeDefaults`, Anam's built-in ones.
+
+Sends a `GET` request to `/v1/llms`
+
+Arguments:
+- `include_defaults`: Whether to include Anam's built-in LLMs.
+- `page`: The page to return, from 1.
+- `per_page`: How many LLMs a page holds. The API declares no bounds here; Anam's other list endpoints accept 1 to 100 and default to 10.
+- `search`: Text to search the LLMs for.
+*/
+    pub async fn list_llms<'a>(
+        &'a self,
+        include_defaults: Option<bool>,
+        page: Option<::std::num::NonZeroU32>,
+        per_page: Option<::std::num::NonZeroU32>,
+        search: Option<&'a str>,
+    ) -> Result<ResponseValue<types::LlmPage>, Error<types::ErrorBody>> {
+        let url = format!("{}/v1/llms", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .query(
+                &progenitor_client::QueryParam::new("includeDefaults", &include_defaults),
+            )
+            .query(&progenitor_client::QueryParam::new("page", &page))
+            .query(&progenitor_client::QueryParam::new("perPage", &per_page))
+            .query(&progenitor_client::QueryParam::new("search", &search))
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "list_llms",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            429u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            500u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            503u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Create an LLM configuration
+
+Creates an LLM configuration owned by the caller's organisation. The upstream `secret` is encrypted at rest and never returned. Not idempotent: sending the same request twice creates two configurations.
+
+Sends a `POST` request to `/v1/llms`
+
+*/
+    pub async fn create_llm<'a>(
+        &'a self,
+        body: &'a types::CreateLlmRequest,
+    ) -> Result<ResponseValue<types::Llm>, Error<types::ErrorBody>> {
+        let url = format!("{}/v1/llms", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "create_llm",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            201u16 => ResponseValue::from_response(response).await,
+            400u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            429u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            500u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            503u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Get an LLM configuration
+
+Sends a `GET` request to `/v1/llms/{id}`
+
+Arguments:
+- `id`: The LLM configuration's id. Ids are UUIDs today, but legacy ids such as `CUSTOMER_CLIENT_V1` are still accepted, so this is a plain string.
+*/
+    pub async fn get_llm<'a>(
+        &'a self,
+        id: &'a str,
+    ) -> Result<ResponseValue<types::Llm>, Error<types::ErrorBody>> {
+        let url = format!("{}/v1/llms/{}", self.baseurl, encode_path(& id.to_string()),);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "get_llm",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            429u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            500u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            503u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
     /**Update an LLM configuration
 
 Partial update of an LLM configuration: only the fields included in the body are changed. Default LLMs that the caller's organisation does not own cannot be modified (403). Sending `secret` replaces the stored upstream credential; secrets are never returned.
@@ -557,6 +830,66 @@ Arguments:
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
+    /**Delete an LLM configuration
+
+Deletes an LLM configuration the caller's organisation owns. Default LLMs cannot be deleted (403).
+
+Sends a `DELETE` request to `/v1/llms/{id}`
+
+Arguments:
+- `id`: The LLM configuration's id. Ids are UUIDs today, but legacy ids such as `CUSTOMER_CLIENT_V1` are still accepted, so this is a plain string.
+*/
+    pub async fn delete_llm<'a>(
+        &'a self,
+        id: &'a str,
+    ) -> Result<ResponseValue<()>, Error<types::ErrorBody>> {
+        let url = format!("{}/v1/llms/{}", self.baseurl, encode_path(& id.to_string()),);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .delete(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "delete_llm",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            204u16 => Ok(ResponseValue::empty(response)),
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            429u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            500u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            503u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
 }
 /// Items consumers will typically use such as the Client.
 pub mod prelude {
@@ -566,6 +899,8 @@ pub mod prelude {
 
 /// The values of every string enum among the component schemas, each in the order the spec lists them.
 pub mod enum_values {
+    /// The values of the `CreateLlmFormat` schema.
+    pub const CREATE_LLM_FORMAT: &[&str] = &["openai", "azure_openai", "groq_openai", "gemini", "advanced_voice", "none"];
     /// The values of the `LlmFormat` schema.
     pub const LLM_FORMAT: &[&str] = &["openai", "azure_openai", "groq_openai", "gemini", "advanced_voice", "none"];
     /// The values of the `ReasoningEffort` schema.
@@ -578,4 +913,26 @@ pub mod enum_values {
     pub const REASONING_FORMAT_INPUT: &[&str] = &["parsed", "raw", "hidden"];
     /// The values of the `UpdateLlmFormat` schema.
     pub const UPDATE_LLM_FORMAT: &[&str] = &["openai", "azure_openai", "groq_openai", "anthropic", "custom"];
+}
+
+/// The spec's examples of request and response bodies, as JSON, named after their schema and example.
+pub mod examples {
+    #[allow(dead_code)]
+    pub const CREATE_LLM_REQUEST_OPENAI: &str = "{\"description\":\"Answers billing questions.\",\"displayName\":\"Support bot\",\"llmFormat\":\"openai\",\"modelName\":\"gpt-4o-mini\",\"secret\":\"example-openai-key\",\"temperature\":0.3,\"urls\":[{\"url\":\"https://api.openai.com/v1/chat/completions\"}]}";
+    #[allow(dead_code)]
+    pub const ERROR_BODY_DEFAULT_LLM: &str = "{\"error\":\"Forbidden\",\"message\":\"Default LLMs cannot be modified\"}";
+    #[allow(dead_code)]
+    pub const ERROR_BODY_VALIDATION: &str = "{\"details\":[{\"code\":\"invalid_string\",\"message\":\"Invalid url\",\"path\":[\"url\"]}],\"error\":\"Bad Request\",\"message\":\"Validation failed\",\"summary\":\"url: Invalid url\"}";
+    #[allow(dead_code)]
+    pub const LLM_DEFAULT_LLM: &str = "{\"apiVersion\":null,\"createdAt\":\"2026-04-20T10:00:00.000Z\",\"createdByOrganizationId\":null,\"deploymentName\":null,\"description\":\"OpenAI GPT-4o default configuration.\",\"displayName\":\"GPT-4o\",\"displayTags\":[\"openai\"],\"id\":\"a7cf662c-2ace-4de1-a21e-ef0fbf144bb7\",\"isDefault\":true,\"isGlobal\":true,\"isZdr\":false,\"llmFormat\":\"openai\",\"maxTokens\":1024,\"metadata\":{},\"modelName\":\"gpt-4o\",\"temperature\":0.7,\"updatedAt\":null,\"urls\":[{\"url\":\"https://api.openai.com/v1/chat/completions\"}]}";
+    #[allow(dead_code)]
+    pub const LLM_OWNED_LLM: &str = "{\"apiVersion\":null,\"createdAt\":\"2026-04-20T10:00:00.000Z\",\"createdByOrganizationId\":\"5f0e6a7b-9c1d-4e2f-8a3b-c4d5e6f70812\",\"deploymentName\":null,\"description\":\"OpenAI GPT-4o, configured by the organisation.\",\"displayName\":\"GPT-4o\",\"displayTags\":[\"openai\"],\"id\":\"a7cf662c-2ace-4de1-a21e-ef0fbf144bb7\",\"isDefault\":false,\"isGlobal\":false,\"isZdr\":false,\"llmFormat\":\"openai\",\"maxTokens\":1024,\"metadata\":{},\"modelName\":\"gpt-4o\",\"temperature\":0.7,\"updatedAt\":null,\"urls\":[{\"url\":\"https://api.openai.com/v1/chat/completions\"}]}";
+    #[allow(dead_code)]
+    pub const LLM_PAGE_FIRST_PAGE: &str = "{\"data\":[{\"apiVersion\":null,\"createdAt\":\"2026-04-20T10:00:00.000Z\",\"createdByOrganizationId\":null,\"deploymentName\":null,\"description\":\"OpenAI GPT-4o default configuration.\",\"displayName\":\"GPT-4o\",\"displayTags\":[\"openai\"],\"id\":\"a7cf662c-2ace-4de1-a21e-ef0fbf144bb7\",\"isDefault\":true,\"isGlobal\":true,\"isZdr\":false,\"llmFormat\":\"openai\",\"maxTokens\":1024,\"metadata\":{},\"modelName\":\"gpt-4o\",\"temperature\":0.7,\"updatedAt\":null,\"urls\":[{\"url\":\"https://api.openai.com/v1/chat/completions\"}]}],\"meta\":{\"currentPage\":1,\"lastPage\":1,\"next\":null,\"perPage\":10,\"prev\":null,\"total\":1}}";
+    #[allow(dead_code)]
+    pub const LLM_UPDATED_LLM: &str = "{\"apiVersion\":null,\"createdAt\":\"2026-04-20T10:00:00.000Z\",\"createdByOrganizationId\":\"5f0e6a7b-9c1d-4e2f-8a3b-c4d5e6f70812\",\"deploymentName\":null,\"description\":\"OpenAI GPT-4o, configured by the organisation.\",\"displayName\":\"GPT-4o\",\"displayTags\":[\"openai\"],\"id\":\"a7cf662c-2ace-4de1-a21e-ef0fbf144bb7\",\"isDefault\":false,\"isGlobal\":false,\"isZdr\":false,\"llmFormat\":\"openai\",\"maxTokens\":1024,\"metadata\":{},\"modelName\":\"gpt-4o\",\"temperature\":0.5,\"updatedAt\":\"2026-05-02T09:15:27Z\",\"urls\":[{\"url\":\"https://api.openai.com/v1/chat/completions\"}]}";
+    #[allow(dead_code)]
+    pub const UPDATE_LLM_REQUEST_SWITCH_PROVIDER: &str = "{\"llmFormat\":\"azure_openai\",\"maxTokens\":2048,\"metadata\":{\"team\":\"support\"},\"modelName\":\"gpt-4o\",\"reasoningEffort\":\"low\",\"reasoningFormat\":\"hidden\",\"secret\":\"example-azure-key\",\"url\":\"https://example-resource.openai.azure.com/openai/deployments/gpt-4o\"}";
+    #[allow(dead_code)]
+    pub const UPDATE_LLM_REQUEST_TEMPERATURE: &str = "{\"temperature\":0.5}";
 }

@@ -37,10 +37,10 @@ pub fn page_example() -> Value {
 }
 
 /// The page's LLM as an organisation's own (`isDefault` and `isGlobal`
-/// false, a `createdByOrganizationId`): the real API refuses to change the
-/// page's default LLM. The update example's stand-in answers with it too.
+/// false, a `createdByOrganizationId`): the spec's example, which the mock
+/// fixtures and the update example's stand-in use too.
 pub fn owned_llm() -> Value {
-    serde_json::from_str(include_str!("../fixtures/owned-llm.json")).unwrap()
+    serde_json::from_str(anam_llms::generated::examples::LLM_OWNED_LLM).unwrap()
 }
 
 /// A mock answering `PUT path` with [`owned_llm`], whatever the body.

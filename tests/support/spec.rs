@@ -16,6 +16,7 @@ pub const HAND_WRITTEN: &[&str] = &[
     "ReasoningEffort",
     "ReasoningFormat",
     "UpstreamSecret",
+    "CreateLlmFormat",
 ];
 
 /// The hand-written enums that accept values the spec does not list.

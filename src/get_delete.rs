@@ -1,0 +1,143 @@
+//! Reading and deleting one LLM configuration.
+
+use std::time::Duration;
+
+use crate::call::CallOptions;
+use crate::client::Client;
+use crate::dry_run::DryRun;
+use crate::error::Result;
+use crate::generated::types::Llm;
+use crate::retry::{Idempotency, RetryPolicy};
+use crate::validate;
+
+/// Implements the per-call options every builder of one id shares.
+macro_rules! call_options {
+    ($builder:ident) => {
+        impl $builder<'_> {
+            /// The id of the LLM configuration.
+            pub fn id(&self) -> &str {
+                &self.id
+            }
+
+            /// Sets the retry policy of this call, instead of the client's.
+            pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+                self.options.retry_policy = Some(policy);
+                self
+            }
+
+            /// Sets a deadline for this whole call, across retries, instead
+            /// of the client's.
+            pub fn deadline(mut self, deadline: Duration) -> Self {
+                self.options.deadline = Some(deadline);
+                self
+            }
+        }
+    };
+}
+
+/// A read of one LLM configuration, started by [`Client::get_llm`].
+#[derive(Debug, Clone)]
+#[must_use = "a read sends nothing until `send` is awaited"]
+pub struct GetLlm<'c> {
+    client: &'c Client,
+    id: String,
+    options: CallOptions,
+}
+
+impl<'c> GetLlm<'c> {
+    pub(crate) fn new(client: &'c Client, id: String) -> Self {
+        Self {
+            client,
+            id,
+            options: CallOptions::default(),
+        }
+    }
+
+    /// Fetches the LLM configuration.
+    ///
+    /// # Errors
+    ///
+    /// Before sending, [`Error::InvalidInput`](crate::Error::InvalidInput)
+    /// for an id that [`UpdateLlm::send`](crate::UpdateLlm::send) refuses.
+    /// After, [`Error::Api`](crate::Error::Api) of kind
+    /// [`NotFound`](crate::ApiErrorKind::NotFound) if there is no such LLM,
+    /// and the rest as for an update.
+    pub async fn send(&self) -> Result<Llm> {
+        validate::id(&self.id)?;
+        let generated = self.client.generated();
+        self.client
+            .run(&self.options, Idempotency::Idempotent, None, || {
+                generated.get_llm(&self.id)
+            })
+            .await
+    }
+
+    /// Renders the request [`send`](Self::send) would make, without sending.
+    ///
+    /// # Errors
+    ///
+    /// As [`send`](Self::send), before sending.
+    pub async fn dry_run(&self) -> Result<DryRun> {
+        validate::id(&self.id)?;
+        self.client
+            .dry_run(self.client.generated().get_llm(&self.id))
+            .await
+    }
+}
+
+call_options!(GetLlm);
+
+/// A deletion of one LLM configuration, started by [`Client::delete_llm`].
+#[derive(Debug, Clone)]
+#[must_use = "a deletion sends nothing until `send` is awaited"]
+pub struct DeleteLlm<'c> {
+    client: &'c Client,
+    id: String,
+    options: CallOptions,
+}
+
+impl<'c> DeleteLlm<'c> {
+    pub(crate) fn new(client: &'c Client, id: String) -> Self {
+        Self {
+            client,
+            id,
+            options: CallOptions::default(),
+        }
+    }
+
+    /// Deletes the LLM configuration. A deletion is idempotent, so it is
+    /// retried like an update; a retry of a deletion that had succeeded
+    /// answers 404.
+    ///
+    /// # Errors
+    ///
+    /// Before sending, [`Error::InvalidInput`](crate::Error::InvalidInput)
+    /// for an id that [`UpdateLlm::send`](crate::UpdateLlm::send) refuses.
+    /// After, [`Error::Api`](crate::Error::Api) of kind
+    /// [`NotFound`](crate::ApiErrorKind::NotFound) if there is no such LLM,
+    /// [`Forbidden`](crate::ApiErrorKind::Forbidden) for a default LLM, and
+    /// the rest as for an update.
+    pub async fn send(&self) -> Result<()> {
+        validate::id(&self.id)?;
+        let generated = self.client.generated();
+        self.client
+            .run(&self.options, Idempotency::Idempotent, None, || {
+                generated.delete_llm(&self.id)
+            })
+            .await
+    }
+
+    /// Renders the request [`send`](Self::send) would make, without sending.
+    ///
+    /// # Errors
+    ///
+    /// As [`send`](Self::send), before sending.
+    pub async fn dry_run(&self) -> Result<DryRun> {
+        validate::id(&self.id)?;
+        self.client
+            .dry_run(self.client.generated().delete_llm(&self.id))
+            .await
+    }
+}
+
+call_options!(DeleteLlm);

@@ -52,7 +52,9 @@ pub(crate) fn not_applied(sent: &UpdateLlmRequest, llm: &Llm) -> Vec<&'static st
             Some(held) if sent.is_empty() => held.is_empty(),
             // A server may merge rather than replace: every key sent must
             // come back with its value.
-            Some(held) => sent.iter().all(|(key, value)| held.get(key) == Some(value)),
+            Some(held) => sent
+                .iter()
+                .all(|(key, value)| held.get(key).is_some_and(|held| same_json(held, value))),
         }),
     );
     check(
@@ -86,7 +88,27 @@ pub(crate) fn not_applied(sent: &UpdateLlmRequest, llm: &Llm) -> Vec<&'static st
     missing
 }
 
-/// Whether two URLs are the same once parsed (`https://a` and `https://a/`).
+/// Whether two URLs are the same once parsed (`https://a` and `https://a/`),
+/// or differ only by a trailing `/`, which servers add and drop.
 fn same_url(a: &str, b: &str) -> bool {
-    a == b || matches!((url::Url::parse(a), url::Url::parse(b)), (Ok(a), Ok(b)) if a == b)
+    let parsed = |s: &str| url::Url::parse(s.trim_end_matches('/')).ok();
+    a == b || matches!((parsed(a), parsed(b)), (Some(a), Some(b)) if a == b)
+}
+
+/// JSON equality that takes numbers by value: a server written in
+/// JavaScript returns `1.0` as `1`.
+fn same_json(a: &serde_json::Value, b: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => x == y || x.as_f64() == y.as_f64(),
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same_json(x, y))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .all(|(k, v)| y.get(k).is_some_and(|w| same_json(v, w)))
+        }
+        _ => a == b,
+    }
 }

@@ -10,7 +10,8 @@ use crate::client::Client;
 use crate::dry_run::DryRun;
 use crate::error::{Error, Result};
 use crate::generated::types::ErrorBody;
-use crate::hooks::{self, Call};
+use crate::hooks::{self, Call, Exchange};
+use crate::redact::Redactor;
 use crate::retry::{self, Idempotency, RetryPolicy};
 
 /// The result of one call of the generated client.
@@ -56,17 +57,23 @@ impl Client {
         secret: Option<&str>,
         generated: impl Future<Output = Generated<T>>,
     ) -> Result<T> {
-        let call = Call::new(number, self.settings.max_response_bytes);
-        match hooks::within(call, generated).await {
-            (Ok(response), _) => Ok(response.into_inner()),
-            (Err(err), call) => {
+        let call = Call::new(self.settings.max_response_bytes);
+        let redactor = self.redactor(secret);
+        let (result, call) = hooks::within(call, generated).await;
+        let result = match result {
+            Ok(response) => Ok(response.into_inner()),
+            Err(err) => {
                 let status = call.status.get();
                 let retry_after = call.retry_after.take();
                 let retry_after = retry_after.as_ref().and_then(hooks::parse_retry_after);
-                let redactor = self.redactor(secret);
                 Err(Error::from_generated(err, status, retry_after, &redactor).await)
             }
+        };
+        if let Some(exchange) = call.exchange.take() {
+            let failure = result.as_ref().err().and_then(Error::failure);
+            log_exchange(&exchange, number, call.status.get(), failure, &redactor);
         }
+        result
     }
 
     /// Renders the request `generated` would send, without sending it.
@@ -74,7 +81,7 @@ impl Client {
         &self,
         generated: impl Future<Output = Generated<T>>,
     ) -> Result<DryRun> {
-        let mut call = Call::new(1, self.settings.max_response_bytes);
+        let mut call = Call::new(self.settings.max_response_bytes);
         call.dry_run = true;
         let (_, call) = hooks::within(call, generated).await;
 
@@ -84,4 +91,35 @@ impl Client {
             .ok_or_else(|| Error::invalid("request", "the request could not be built"))?;
         Ok(DryRun::new(&request, &self.settings.user_agent))
     }
+}
+
+/// The one `debug` event of an exchange, once its outcome is known (body
+/// included). It holds no body, and no header value but a request id, which
+/// is scrubbed of the request's credentials like everything else the server
+/// sends back.
+fn log_exchange(
+    exchange: &Exchange,
+    attempt: u32,
+    status: Option<reqwest::StatusCode>,
+    failure: Option<&'static str>,
+    redactor: &Redactor<'_>,
+) {
+    let duration_ms = exchange.started.elapsed().as_secs_f64() * 1000.0;
+    let request_id = exchange.request_id.as_deref().map(|id| redactor.text(id));
+    let message = if status.is_some() {
+        "anam api response"
+    } else {
+        "anam api request failed"
+    };
+    tracing::debug!(
+        operation = exchange.operation,
+        method = %exchange.method,
+        path = %exchange.path,
+        attempt,
+        status = status.map(|s| s.as_u16()),
+        failure,
+        duration_ms,
+        request_id = request_id.as_deref(),
+        "{message}"
+    );
 }

@@ -31,6 +31,9 @@ const TEXT_MESSAGE_LIMIT: usize = 200;
 /// nothing reached the server.
 const CANNOT_CONNECT: &str = "cannot connect";
 
+/// What a decoding error says of a body that is not the documented JSON.
+const NOT_DOCUMENTED_JSON: &str = "the body is not the documented JSON";
+
 /// What a timeout says when it struck while connecting.
 const CONNECTING: &str = "while connecting";
 
@@ -103,9 +106,11 @@ pub enum Error {
     /// that is not the documented JSON or is over the size limit, or a
     /// success status the operation does not document (such as 204 with no
     /// body).
-    #[error("cannot decode the response{attempts}")]
+    #[error("cannot decode the response: {reason}{attempts}")]
     #[non_exhaustive]
     Decode {
+        /// What is wrong with the response, as a lowercase phrase.
+        reason: &'static str,
         /// The response's status.
         status: Option<StatusCode>,
         /// Why decoding failed.
@@ -173,8 +178,9 @@ impl Error {
         matches!(self, Self::Timeout { .. })
     }
 
-    /// What each attempt of the call got, in order. Empty when nothing was
-    /// sent; one entry when the call was not retried.
+    /// What each attempt of the call got, in order (the first 16; the
+    /// message counts them all). Empty when the call was refused before
+    /// sending; one entry when it was not retried.
     pub fn attempts(&self) -> &[Attempt] {
         match self {
             Self::Timeout { attempts, .. }
@@ -182,6 +188,17 @@ impl Error {
             | Self::Decode { attempts, .. } => attempts.as_slice(),
             Self::Api(api) => api.attempts.as_slice(),
             Self::Config { .. } | Self::InvalidInput { .. } | Self::NotApplied { .. } => &[],
+        }
+    }
+
+    /// What failed short of a whole, usable response, for the attempt
+    /// history; `None` for an error status, which the status tells.
+    pub(crate) fn failure(&self) -> Option<&'static str> {
+        match self {
+            Self::Timeout { .. } => Some("timed out"),
+            Self::Transport { reason, .. } | Self::Decode { reason, .. } => Some(reason),
+            Self::Config { .. } | Self::InvalidInput { .. } => Some("not sent"),
+            Self::Api(_) | Self::NotApplied { .. } => None,
         }
     }
 
@@ -245,11 +262,14 @@ impl Error {
             return Self::invalid("id", "the request cannot be built; the id may be too long");
         }
         if hooks::is_too_large(&source) {
-            let reason = "the response body is over the size limit \
-                          (`ClientBuilder::max_response_bytes`)";
+            // An error body is only diagnosis: the status is what matters.
+            if let Some(status) = status.filter(|s| !s.is_success()) {
+                return ApiError::new(status).into();
+            }
             return Self::Decode {
+                reason: "the body is over the size limit",
                 status,
-                source: reason.into(),
+                source: "raise the limit with `ClientBuilder::max_response_bytes`".into(),
                 attempts: Attempts::default(),
             };
         }
@@ -281,7 +301,12 @@ impl Error {
         }
     }
 
-    fn decode(status: Option<StatusCode>, source: BoxError, redactor: &Redactor<'_>) -> Self {
+    fn decode(
+        status: Option<StatusCode>,
+        reason: &'static str,
+        source: BoxError,
+        redactor: &Redactor<'_>,
+    ) -> Self {
         // serde quotes the values it chokes on, and the server may have
         // echoed a credential into one.
         let message = source.to_string();
@@ -290,6 +315,7 @@ impl Error {
             Cow::Borrowed(_) => source,
         };
         Self::Decode {
+            reason,
             status,
             source,
             attempts: Attempts::default(),
@@ -322,13 +348,14 @@ impl Error {
                 Some(status) if !status.is_success() => {
                     ApiError::from_bytes(status, &bytes, redactor).into()
                 }
-                _ => Self::decode(status, source.into(), redactor),
+                _ => Self::decode(status, NOT_DOCUMENTED_JSON, source.into(), redactor),
             },
             Generated::UnexpectedResponse(response) => {
                 let status = response.status();
                 if status.is_success() {
                     let reason = format!("the operation documents no {status} response");
-                    return Self::decode(Some(status), reason.into(), redactor);
+                    let undocumented = "the operation documents no such success status";
+                    return Self::decode(Some(status), undocumented, reason.into(), redactor);
                 }
                 let bytes = read_prefix(response, READ_LIMIT).await;
                 ApiError::from_bytes(status, &bytes, redactor).into()
@@ -542,7 +569,7 @@ impl fmt::Display for ApiError {
             (None, None) => Ok(()),
         }?;
         if let Some(wait) = self.retry_after {
-            write!(f, " (retry after {} s)", wait.as_secs())?;
+            write!(f, " (retry after {} s)", wait.as_secs_f64().ceil())?;
         }
         write!(f, "{}", self.attempts)
     }

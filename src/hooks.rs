@@ -1,6 +1,6 @@
 //! The generated client's hooks: the one place every request passes through.
-//! They log each exchange, record what the error mapping needs, bound the
-//! size of response bodies, and make dry runs.
+//! They record what the layer logs and what its error mapping needs, bound
+//! the size of response bodies, and make dry runs.
 
 use std::cell::{Cell, RefCell};
 use std::future::Future;
@@ -26,8 +26,6 @@ const REQUEST_ID_HEADERS: &[&str] = &[
 
 /// One call of the hand-written layer, as the hooks see it.
 pub(crate) struct Call {
-    /// Which attempt this is, from 1.
-    pub(crate) attempt: u32,
     /// The most a response body may hold.
     pub(crate) max_response_bytes: usize,
     /// Capture the request instead of sending it.
@@ -39,17 +37,28 @@ pub(crate) struct Call {
     pub(crate) retry_after: RefCell<Option<HeaderValue>>,
     /// The request a dry run captured.
     pub(crate) captured: RefCell<Option<reqwest::Request>>,
+    /// The exchange, once a request was sent.
+    pub(crate) exchange: RefCell<Option<Exchange>>,
+}
+
+/// What the log of one exchange says, apart from its outcome.
+pub(crate) struct Exchange {
+    pub(crate) operation: &'static str,
+    pub(crate) method: reqwest::Method,
+    pub(crate) path: String,
+    pub(crate) started: Instant,
+    pub(crate) request_id: Option<String>,
 }
 
 impl Call {
-    pub(crate) fn new(attempt: u32, max_response_bytes: usize) -> Self {
+    pub(crate) fn new(max_response_bytes: usize) -> Self {
         Self {
-            attempt,
             max_response_bytes,
             dry_run: false,
             status: Cell::new(None),
             retry_after: RefCell::new(None),
             captured: RefCell::new(None),
+            exchange: RefCell::new(None),
         }
     }
 }
@@ -74,9 +83,9 @@ impl ClientHooks for generated::Client {
         info: &OperationInfo,
     ) -> reqwest::Result<reqwest::Response> {
         // A caller of the generated client itself runs outside any `Call`.
-        let (attempt, limit, dry_run) = CALL
-            .try_with(|c| (c.attempt, c.max_response_bytes, c.dry_run))
-            .unwrap_or((1, DEFAULT_MAX_RESPONSE_BYTES, false));
+        let (limit, dry_run) = CALL
+            .try_with(|c| (c.max_response_bytes, c.dry_run))
+            .unwrap_or((DEFAULT_MAX_RESPONSE_BYTES, false));
 
         if dry_run {
             let _ = CALL.try_with(|c| c.captured.replace(Some(request)));
@@ -87,39 +96,18 @@ impl ClientHooks for generated::Client {
             return Ok(placeholder.into());
         }
 
-        let method = request.method().clone();
-        let path = request.url().path().to_owned();
-        let started = Instant::now();
+        let mut exchange = Exchange {
+            operation: info.operation_id,
+            method: request.method().clone(),
+            path: request.url().path().to_owned(),
+            started: Instant::now(),
+            request_id: None,
+        };
         let result = self.client().execute(request).await;
-        let duration_ms = started.elapsed().as_secs_f64() * 1000.0;
-
-        match &result {
-            Ok(response) => {
-                let request_id = request_id(response.headers()).unwrap_or_default();
-                tracing::debug!(
-                    operation = info.operation_id,
-                    method = %method,
-                    path = %path,
-                    attempt,
-                    status = response.status().as_u16(),
-                    duration_ms,
-                    request_id,
-                    "anam api response"
-                );
-            }
-            Err(err) => {
-                tracing::debug!(
-                    operation = info.operation_id,
-                    method = %method,
-                    path = %path,
-                    attempt,
-                    duration_ms,
-                    timeout = err.is_timeout(),
-                    connect = err.is_connect(),
-                    "anam api request failed"
-                );
-            }
+        if let Ok(response) = &result {
+            exchange.request_id = request_id(response.headers()).map(str::to_owned);
         }
+        let _ = CALL.try_with(|c| c.exchange.replace(Some(exchange)));
         result.map(|response| limit_body(response, limit))
     }
 
@@ -174,8 +162,9 @@ pub(crate) fn is_too_large(err: &(dyn std::error::Error + 'static)) -> bool {
 /// The wait a `Retry-After` value asks for: seconds, or an HTTP date.
 pub(crate) fn parse_retry_after(value: &HeaderValue) -> Option<Duration> {
     let text = value.to_str().ok()?.trim();
-    if let Ok(seconds) = text.parse::<u64>() {
-        return Some(Duration::from_secs(seconds));
+    if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
+        // Too many seconds to count is longer than any cap.
+        return Some(text.parse().map_or(Duration::MAX, Duration::from_secs));
     }
     let when = httpdate::parse_http_date(text).ok()?;
     Some(
@@ -204,5 +193,8 @@ mod tests {
         let past = HeaderValue::from_static("Wed, 21 Oct 2015 07:28:00 GMT");
         assert_eq!(parse_retry_after(&past), Some(Duration::ZERO));
         assert_eq!(parse_retry_after(&HeaderValue::from_static("soon")), None);
+        assert_eq!(parse_retry_after(&HeaderValue::from_static("-1")), None);
+        let huge = HeaderValue::from_static("99999999999999999999");
+        assert_eq!(parse_retry_after(&huge), Some(Duration::MAX));
     }
 }

@@ -89,23 +89,24 @@ impl<'c> ListLlms<'c> {
     }
 
     /// Walks every page from the one set (or the first), lazily: each page
-    /// is fetched when the stream is polled for it.
+    /// is fetched when the stream is polled for it. The stream takes the
+    /// listing, so it can be built and walked in one expression.
     ///
     /// The walk ends after the last page as `meta` tells it (`currentPage`
     /// or `page` reaching `lastPage`, or `next` being null), and also after
     /// a page that is empty or has no `meta`, so that a server that omits it
     /// cannot keep the caller walking forever. It ends after the first
     /// error, which is its last item.
-    pub fn pages(&self) -> impl Stream<Item = Result<LlmPage>> + '_ {
+    pub fn pages(self) -> impl Stream<Item = Result<LlmPage>> + 'c {
         let first = Some(self.page.unwrap_or(1));
-        futures_util::stream::unfold(first, move |next| async move {
+        futures_util::stream::unfold((first, self), |(next, listing)| async move {
             let number = next?;
-            match self.fetch(number).await {
+            match listing.fetch(number).await {
                 Ok(page) => {
                     let after = next_page(number, &page);
-                    Some((Ok(page), after))
+                    Some((Ok(page), (after, listing)))
                 }
-                Err(err) => Some((Err(err), None)),
+                Err(err) => Some((Err(err), (None, listing))),
             }
         })
     }
@@ -120,7 +121,7 @@ impl<'c> ListLlms<'c> {
         use futures_util::StreamExt;
 
         let mut llms = Vec::new();
-        let mut pages = std::pin::pin!(self.pages());
+        let mut pages = std::pin::pin!(self.clone().pages());
         while let Some(page) = pages.next().await {
             llms.extend(page?.data);
         }

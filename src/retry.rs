@@ -113,23 +113,30 @@ pub(crate) enum Idempotency {
 /// What one attempt of a call got.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Attempt {
-    outcome: Outcome,
+    status: Option<StatusCode>,
+    failure: Option<&'static str>,
     wait: Option<Duration>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum Outcome {
-    Status(StatusCode),
-    Failure(&'static str),
-}
-
 impl Attempt {
+    pub(crate) fn of(err: &Error, wait: Option<Duration>) -> Self {
+        Self {
+            status: err.status(),
+            failure: err.failure(),
+            wait,
+        }
+    }
+
     /// The status the attempt got, if a response arrived.
     pub fn status(&self) -> Option<StatusCode> {
-        match self.outcome {
-            Outcome::Status(status) => Some(status),
-            Outcome::Failure(_) => None,
-        }
+        self.status
+    }
+
+    /// What failed, if the attempt did not get a whole response: `timed
+    /// out`, `cannot connect`, `the response broke off` and the like. An
+    /// attempt can have both a status and a failure, when the body failed.
+    pub fn failure(&self) -> Option<&'static str> {
+        self.failure
     }
 
     /// The wait before the next attempt, if there was one.
@@ -140,9 +147,11 @@ impl Attempt {
 
 impl fmt::Display for Attempt {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.outcome {
-            Outcome::Status(status) => write!(f, "{}", status.as_u16())?,
-            Outcome::Failure(what) => f.write_str(what)?,
+        match (self.status, self.failure) {
+            (Some(status), None) => write!(f, "{}", status.as_u16())?,
+            (Some(status), Some(failure)) => write!(f, "{} then {failure}", status.as_u16())?,
+            (None, Some(failure)) => f.write_str(failure)?,
+            (None, None) => f.write_str("no answer")?,
         }
         match self.wait {
             Some(wait) => write!(f, ", then waited {:.2} s", wait.as_secs_f64()),
@@ -151,14 +160,34 @@ impl fmt::Display for Attempt {
     }
 }
 
-/// The attempts of a call, as its error reports them.
+/// How many attempts an error keeps; the count goes on past it.
+const KEPT_ATTEMPTS: usize = 16;
+
+/// The attempts of a call, as its error reports them: the first 16 in
+/// full, and how many there were in all.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Attempts(Vec<Attempt>);
+pub struct Attempts {
+    kept: Vec<Attempt>,
+    total: usize,
+}
 
 impl Attempts {
-    /// The attempts in order; empty when nothing was sent.
+    fn push(&mut self, attempt: Attempt) {
+        if self.kept.len() < KEPT_ATTEMPTS {
+            self.kept.push(attempt);
+        }
+        self.total += 1;
+    }
+
+    /// The first attempts in order (at most 16); empty when the call was
+    /// refused before sending.
     pub fn as_slice(&self) -> &[Attempt] {
-        &self.0
+        &self.kept
+    }
+
+    /// How many attempts the call made.
+    pub fn total(&self) -> usize {
+        self.total
     }
 }
 
@@ -166,15 +195,18 @@ impl Attempts {
 /// appending to a message.
 impl fmt::Display for Attempts {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0.len() < 2 {
+        if self.total < 2 {
             return Ok(());
         }
-        write!(f, " (after {} attempts: ", self.0.len())?;
-        for (i, attempt) in self.0.iter().enumerate() {
+        write!(f, " (after {} attempts: ", self.total)?;
+        for (i, attempt) in self.kept.iter().enumerate() {
             if i > 0 {
                 f.write_str("; ")?;
             }
             write!(f, "{attempt}")?;
+        }
+        if self.total > self.kept.len() {
+            write!(f, "; and {} more", self.total - self.kept.len())?;
         }
         f.write_str(")")
     }
@@ -199,7 +231,7 @@ where
     Fut: Future<Output = Result<T>>,
 {
     let started = Instant::now();
-    let mut history = Vec::new();
+    let mut history = Attempts::default();
 
     for number in 1.. {
         let result = match deadline {
@@ -218,26 +250,15 @@ where
 
         let wait = next_wait(policy, idempotency, &err, number - 1)
             .filter(|wait| deadline.is_none_or(|d| started.elapsed() + *wait < d));
-        if err.status().is_some() || err.was_sent() {
-            history.push(Attempt {
-                outcome: outcome(&err),
-                wait,
-            });
+        if !matches!(err, Error::Config { .. } | Error::InvalidInput { .. }) {
+            history.push(Attempt::of(&err, wait));
         }
         match wait {
             Some(wait) => tokio::time::sleep(wait).await,
-            None => return Err(err.with_attempts(Attempts(history))),
+            None => return Err(err.with_attempts(history)),
         }
     }
     unreachable!("the loop returns")
-}
-
-fn outcome(err: &Error) -> Outcome {
-    match err.status() {
-        Some(status) => Outcome::Status(status),
-        None if err.is_timeout() => Outcome::Failure("timed out"),
-        None => Outcome::Failure("transport failure"),
-    }
 }
 
 /// How long to wait before trying again, or `None` to stop.
@@ -312,6 +333,29 @@ mod tests {
             attempts_until_done(Idempotency::NotIdempotent, broke_off).await,
             1
         );
+    }
+
+    #[tokio::test]
+    async fn records_every_attempt_and_keeps_the_first_sixteen() {
+        let policy = RetryPolicy::default()
+            .max_retries(40)
+            .initial_backoff(Duration::ZERO)
+            .max_backoff(Duration::ZERO);
+        let result: Result<()> = run(&policy, Idempotency::Idempotent, None, |_| async {
+            Err(connect_failure())
+        })
+        .await;
+
+        let err = result.unwrap_err();
+        assert_eq!(err.attempts().len(), 16);
+        assert!(
+            err.attempts()
+                .iter()
+                .all(|a| a.failure() == Some("cannot connect"))
+        );
+        let message = err.to_string();
+        assert!(message.contains("(after 41 attempts: cannot connect, then waited 0.00 s;"));
+        assert!(message.ends_with("; and 25 more)"), "{message}");
     }
 
     #[test]

@@ -52,12 +52,12 @@ async fn should_fail_a_strict_update_the_server_ignored() {
 async fn should_pass_a_strict_update_the_server_applied() {
     let mut llm = support::owned_llm();
     llm["displayName"] = "Renamed".into();
-    llm["urls"] = json!([{ "url": "https://api.groq.com/openai/v1", "region": "default" }]);
     llm["llmFormat"] = "groq_openai".into();
     // Stored in single precision.
     llm["temperature"] = 0.30000001192092896.into();
-    // Merged with what was there.
-    llm["metadata"] = json!({ "team": "support", "kept": true });
+    // Merged with what was there, and written back by a JavaScript server.
+    llm["metadata"] = json!({ "team": "support", "kept": true, "weight": 1, "ratio": 100 });
+    llm["urls"] = json!([{ "url": "https://api.groq.com/openai/v1/" }]);
     llm["reasoningEffort"] = "low".into();
     let server = answering(llm).await;
 
@@ -67,7 +67,12 @@ async fn should_pass_a_strict_update_the_server_applied() {
         .url("https://api.groq.com/openai/v1")
         .llm_format(UpdateLlmFormat::GroqOpenai)
         .temperature(0.3)
-        .metadata(json!({ "team": "support" }).as_object().unwrap().clone())
+        .metadata(
+            json!({ "team": "support", "weight": 1.0, "ratio": 1e2 })
+                .as_object()
+                .unwrap()
+                .clone(),
+        )
         .reasoning_effort(anam_llms::ReasoningEffortInput::Low)
         .secret(SecretString::from(support::UPSTREAM_SECRET))
         .strict(true)

@@ -1,9 +1,10 @@
 //! The asymmetric enums: closed on the way out, open on the way in, and
 //! conversions between them that fail clearly.
 
+use anam_llms::generated::enum_values;
 use anam_llms::{
-    Llm, LlmFormat, ReasoningEffort, ReasoningEffortInput, ReasoningFormat, ReasoningFormatInput,
-    UpdateLlmFormat, UpdateLlmRequest, UpstreamSecret,
+    CreateLlmFormat, Llm, LlmFormat, ReasoningEffort, ReasoningEffortInput, ReasoningFormat,
+    ReasoningFormatInput, UpdateLlmFormat, UpdateLlmRequest, UpstreamSecret,
 };
 use serde_json::json;
 
@@ -64,33 +65,45 @@ fn should_convert_shared_formats_into_update_formats() {
 
 #[test]
 fn should_name_the_value_and_the_accepted_ones_when_a_format_cannot_be_sent() {
-    for returned in [
-        LlmFormat::Gemini,
-        LlmFormat::AdvancedVoice,
-        LlmFormat::NoFormat,
-        LlmFormat::from("future_format"),
-    ] {
-        let err = UpdateLlmFormat::try_from(returned.clone()).unwrap_err();
-        assert_eq!(err.value(), returned.as_str());
-        assert_eq!(
-            err.accepted(),
-            [
-                "openai",
-                "azure_openai",
-                "groq_openai",
-                "anthropic",
-                "custom"
-            ]
-        );
+    // Every returned value the update does not list, from the spec, and one
+    // no list has.
+    let accepted = enum_values::UPDATE_LLM_FORMAT;
+    let refused = LlmFormat::KNOWN_VALUES
+        .iter()
+        .filter(|v| !accepted.contains(v))
+        .chain(&["future_format"]);
+    let listed: Vec<String> = accepted.iter().map(|v| format!("`{v}`")).collect();
+
+    for value in refused {
+        let err = UpdateLlmFormat::try_from(LlmFormat::from(*value)).unwrap_err();
+        assert_eq!(err.value(), *value);
+        assert_eq!(err.accepted(), accepted);
         assert_eq!(
             err.to_string(),
             format!(
-                "`{}` is not a valid `llmFormat` for an update; accepted values: \
-                 `openai`, `azure_openai`, `groq_openai`, `anthropic`, `custom`",
-                returned.as_str()
+                "`{value}` is not a valid `llmFormat` for an update; accepted values: {}",
+                listed.join(", ")
             )
         );
     }
+}
+
+#[test]
+fn should_convert_returned_formats_into_create_formats() {
+    for format in CreateLlmFormat::ALL {
+        assert_eq!(
+            CreateLlmFormat::try_from(LlmFormat::from(*format)),
+            Ok(*format)
+        );
+        assert_eq!(format.to_string(), LlmFormat::from(*format).as_str());
+    }
+    let err = CreateLlmFormat::try_from(LlmFormat::from("future_format")).unwrap_err();
+    assert_eq!(err.accepted(), CreateLlmFormat::KNOWN_VALUES);
+    assert!(serde_json::from_value::<CreateLlmFormat>(json!("future_format")).is_err());
+    assert_eq!(
+        serde_json::to_value(CreateLlmFormat::NoFormat).unwrap(),
+        json!("none")
+    );
 }
 
 #[test]

@@ -1,10 +1,15 @@
-//! The README's main job: `cargo run --example update_llm`, offline.
+//! The examples, offline: the README's main job (`update_llm`) and the
+//! other operations (`llms`).
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-/// The example binary, which `cargo test` builds beside the test binaries.
 fn example() -> Command {
+    example_named("update_llm")
+}
+
+/// An example binary, which `cargo test` builds beside the test binaries.
+fn example_named(name: &str) -> Command {
     let deps = std::env::current_exe()
         .unwrap()
         .parent()
@@ -14,7 +19,7 @@ fn example() -> Command {
         .parent()
         .unwrap()
         .join("examples")
-        .join(format!("update_llm{}", std::env::consts::EXE_SUFFIX));
+        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
     assert!(
         binary.exists(),
         "{} is missing: run through `cargo test`",
@@ -93,14 +98,15 @@ fn should_exit_with_the_error_when_input_is_refused() {
 #[test]
 fn should_refuse_a_format_an_update_does_not_accept() {
     let output = example()
-        .args(["llm-1", "--llm-format", "gemini"])
+        .args(["llm-1", "--llm-format", "not_a_format"])
         .output()
         .unwrap();
     let (_, stderr) = text(&output);
 
     assert_eq!(output.status.code(), Some(2));
+    let values = anam_llms::generated::enum_values::UPDATE_LLM_FORMAT.join(", ");
     assert!(
-        stderr.contains("[possible values: openai, azure_openai, groq_openai, anthropic, custom]"),
+        stderr.contains(&format!("[possible values: {values}]")),
         "{stderr}"
     );
 }
@@ -119,4 +125,39 @@ fn should_report_a_refused_base_url_with_a_key_set() {
     assert!(stderr.starts_with(
         "error: invalid client configuration: the base URL in `ANAM_BASE_URL` must use `https`"
     ));
+}
+
+#[test]
+fn should_list_get_create_and_delete_against_the_stand_in() {
+    let run = |args: &[&str]| {
+        let output = example_named("llms")
+            .args(args)
+            .env("ANAM_LLM_SECRET", "sk-x")
+            .output()
+            .unwrap();
+        let (stdout, stderr) = text(&output);
+        (output.status.code(), stdout, stderr)
+    };
+
+    let (code, stdout, _) = run(&["list", "--include-defaults"]);
+    assert_eq!(code, Some(0));
+    assert!(stdout.contains("2 LLM configurations"), "{stdout}");
+    let (code, stdout, _) = run(&["get", "a7cf662c-2ace-4de1-a21e-ef0fbf144bb7"]);
+    assert_eq!(code, Some(0));
+    assert!(stdout.contains("(default)"), "{stdout}");
+    let (code, stdout, _) = run(&[
+        "create",
+        "Bot",
+        "https://api.openai.com/v1",
+        "--model-name",
+        "m",
+    ]);
+    assert_eq!(code, Some(0));
+    assert!(stdout.contains("created 0b6c1c9e"), "{stdout}");
+    let (code, _, stderr) = run(&["delete", "a7cf662c-2ace-4de1-a21e-ef0fbf144bb7"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        stderr.trim(),
+        "error: api error 403 (forbidden): Forbidden: Default LLMs cannot be modified"
+    );
 }

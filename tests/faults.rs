@@ -352,9 +352,22 @@ async fn should_refuse_a_body_over_the_size_limit_without_reading_it_whole() {
     let (result, elapsed) = update(&client).await;
 
     let err = result.unwrap_err();
-    assert!(matches!(err, Error::Decode { .. }), "{err:?}");
+    assert!(
+        matches!(
+            err,
+            Error::Decode {
+                reason: "the body is over the size limit",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(
+        err.to_string(),
+        "cannot decode the response: the body is over the size limit"
+    );
     let source = std::error::Error::source(&err).unwrap().to_string();
-    assert!(source.contains("over the size limit"), "{source}");
+    assert!(source.contains("max_response_bytes"), "{source}");
     assert!(!err.is_retryable());
     assert_eq!(server.requests(), 1);
     assert!(elapsed < Duration::from_secs(5), "{elapsed:?}");
@@ -465,4 +478,95 @@ fn should_survive_arbitrary_bodies_for_every_documented_status() {
         panic!("{err}\nseed {seed:#x}");
     }
     assert_eq!(server.requests(), 300);
+}
+
+#[tokio::test]
+async fn should_keep_and_retry_an_error_status_whose_body_is_over_the_limit() {
+    let page = "<html>".to_string() + &"x".repeat(5000) + "</html>";
+    let server = ScriptedServer::start(vec![Step::body(503, "text/html", page), ok()]).await;
+    let client = Client::builder()
+        .api_key(support::API_KEY)
+        .base_url(server.base_url())
+        .retry_policy(quick_retries())
+        .max_response_bytes(1000)
+        .build()
+        .unwrap();
+
+    let (result, _) = update(&client).await;
+
+    assert!(result.is_ok(), "{result:?}");
+    assert_eq!(server.requests(), 2);
+}
+
+#[tokio::test]
+async fn should_record_attempts_that_could_not_connect() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let client = Client::builder()
+        .api_key(support::API_KEY)
+        .base_url(format!("http://127.0.0.1:{port}"))
+        .retry_policy(quick_retries())
+        .build()
+        .unwrap();
+
+    let err = client
+        .update_llm("llm-1")
+        .temperature(0.5)
+        .send()
+        .await
+        .unwrap_err();
+
+    assert_eq!(err.attempts().len(), 3);
+    assert!(
+        err.attempts()
+            .iter()
+            .all(|a| a.failure() == Some("cannot connect") && a.status().is_none())
+    );
+    let message = err.to_string();
+    assert!(
+        message.starts_with(
+            "the request failed in transport: cannot connect (after 3 attempts: cannot connect, then waited"
+        ),
+        "{message}"
+    );
+}
+
+#[tokio::test]
+async fn should_record_a_status_and_the_failure_that_followed_it() {
+    let partial = br#"{"id": "llm-1""#.to_vec();
+    let truncated = Step::Truncate {
+        status: 200,
+        body: partial,
+    };
+    let server = ScriptedServer::start(vec![truncated.clone(), truncated]).await;
+
+    let (result, _) = update(&client(&server, quick_retries().max_retries(1))).await;
+
+    let err = result.unwrap_err();
+    let attempts = err.attempts();
+    assert_eq!(attempts.len(), 2);
+    assert_eq!(attempts[0].status().map(|s| s.as_u16()), Some(200));
+    assert_eq!(attempts[0].failure(), Some("the response broke off"));
+    assert!(
+        err.to_string()
+            .contains("(after 2 attempts: 200 then the response broke off, then waited"),
+        "{err}"
+    );
+}
+
+#[tokio::test]
+async fn should_stop_retrying_when_retry_after_is_too_large_to_count() {
+    let huge = error_json(503).with_header("retry-after", "99999999999999999999");
+    let server = ScriptedServer::start(vec![huge, ok()]).await;
+
+    let (result, _) = update(&client(&server, quick_retries())).await;
+
+    assert_eq!(
+        result.unwrap_err().api_error().unwrap().retry_after(),
+        Some(Duration::MAX)
+    );
+    assert_eq!(server.requests(), 1);
 }

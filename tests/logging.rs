@@ -179,3 +179,62 @@ async fn should_warn_of_fields_the_server_did_not_apply() {
         "{line}"
     );
 }
+
+#[tokio::test]
+async fn should_scrub_a_request_id_that_echoes_a_credential() {
+    let (captured, _guard) = capture();
+    let echo = format!("id-{UPSTREAM_SECRET}");
+    let server = ScriptedServer::start(vec![
+        Step::json(400, &serde_json::json!({})).with_header("x-request-id", &echo),
+    ])
+    .await;
+
+    client(&server)
+        .update_llm("llm-1")
+        .secret(SecretString::from(UPSTREAM_SECRET))
+        .send()
+        .await
+        .unwrap_err();
+
+    let logs = captured.text();
+    assert!(logs.contains("request_id=\"id-[REDACTED]\""), "{logs}");
+    assert!(!logs.contains(UPSTREAM_SECRET));
+}
+
+#[tokio::test]
+async fn should_log_a_body_that_fails_after_its_status() {
+    let (captured, _guard) = capture();
+    let partial = br#"{"id": "#.to_vec();
+    let server = ScriptedServer::start(vec![Step::Truncate {
+        status: 200,
+        body: partial,
+    }])
+    .await;
+    let client = Client::builder()
+        .api_key(API_KEY)
+        .base_url(server.base_url())
+        .retry_policy(RetryPolicy::none())
+        .build()
+        .unwrap();
+
+    client
+        .update_llm("llm-1")
+        .temperature(0.5)
+        .send()
+        .await
+        .unwrap_err();
+
+    let logs = captured.text();
+    let line = logs
+        .lines()
+        .find(|l| l.contains("anam api response"))
+        .expect(&logs);
+    assert!(
+        line.contains("status=200") && line.contains("failure=\"the response broke off\""),
+        "{line}"
+    );
+    assert!(
+        !line.contains("request_id"),
+        "no request id was sent: {line}"
+    );
+}

@@ -155,8 +155,7 @@ async fn paged(server: &MockServer, pages: Vec<Value>) -> Vec<httpmock::Mock<'_>
 
 async fn walk(server: &MockServer) -> (Vec<String>, usize) {
     let client = support::client(server);
-    let listing = client.list_llms().per_page(2);
-    let mut pages = std::pin::pin!(listing.pages());
+    let mut pages = std::pin::pin!(client.list_llms().per_page(2).pages());
     let mut ids = Vec::new();
     let mut count = 0;
     while let Some(page) = pages.next().await {
@@ -249,8 +248,7 @@ async fn should_end_a_walk_with_its_error() {
         .await;
 
     let client = support::client(&server);
-    let listing = client.list_llms();
-    let results: Vec<_> = listing.pages().collect().await;
+    let results: Vec<_> = client.list_llms().pages().collect().await;
 
     assert_eq!(results.len(), 2);
     assert!(results[0].is_ok());
@@ -452,7 +450,7 @@ async fn should_map_every_documented_status_of_every_operation() {
             if status < 400 {
                 continue;
             }
-            let mut mock = server
+            let mock = server
                 .mock_async(|when, then| {
                     when.method(method.to_uppercase().as_str()).path_matches(
                         regex::Regex::new(&format!("^{}$", path.replace("{id}", "[^/]+"))).unwrap(),

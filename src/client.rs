@@ -16,6 +16,7 @@ use crate::hooks;
 use crate::list::ListLlms;
 use crate::redact::Redactor;
 use crate::retry::RetryPolicy;
+use crate::tls;
 use crate::update::UpdateLlm;
 
 /// The base URL of the Anam API.
@@ -373,6 +374,7 @@ impl ClientBuilder {
             // the machine; a proxy from the environment would take it off.
             http = http.no_proxy();
         }
+        let http = tls::configure(http)?;
         let http = http
             .build()
             .map_err(|e| Error::config(format!("cannot build the HTTP client: {e}")))?;

@@ -41,6 +41,7 @@ pub mod mock;
 mod redact;
 mod retry;
 mod secret;
+mod tls;
 mod update;
 mod validate;
 

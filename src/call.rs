@@ -45,8 +45,10 @@ impl Client {
             .unwrap_or(&self.settings.retry_policy);
         let deadline = options.deadline.or(self.settings.deadline);
 
+        // Boxed once here, the generated future (the largest part of a call)
+        // is not copied again as it moves into the layers around it.
         retry::run(policy, idempotency, deadline, |number| {
-            self.attempt(number, secret, call())
+            self.attempt(number, secret, Box::pin(call()))
         })
         .await
     }
@@ -58,20 +60,21 @@ impl Client {
         generated: impl Future<Output = Generated<T>>,
     ) -> Result<T> {
         let call = Call::new(self.settings.max_response_bytes);
-        let redactor = self.redactor(secret);
         let (result, call) = hooks::within(call, generated).await;
+        let redactor = || self.redactor(secret);
         let result = match result {
             Ok(response) => Ok(response.into_inner()),
             Err(err) => {
                 let status = call.status.get();
                 let retry_after = call.retry_after.take();
                 let retry_after = retry_after.as_ref().and_then(hooks::parse_retry_after);
-                Err(Error::from_generated(err, status, retry_after, &redactor).await)
+                Err(Error::from_generated(err, status, retry_after, &redactor()).await)
             }
         };
+        // The hooks record an exchange only when its event would be logged.
         if let Some(exchange) = call.exchange.take() {
             let failure = result.as_ref().err().and_then(Error::failure);
-            log_exchange(&exchange, number, call.status.get(), failure, &redactor);
+            log_exchange(&exchange, number, call.status.get(), failure, &redactor());
         }
         result
     }

@@ -64,13 +64,14 @@ impl Call {
 }
 
 tokio::task_local! {
-    static CALL: Call;
+    // Boxed: the scope moves its value in and out on every poll.
+    static CALL: Box<Call>;
 }
 
 /// Runs a call of the generated client with `call` visible to the hooks, and
 /// returns its output with what the hooks recorded.
-pub(crate) async fn within<F: Future>(call: Call, future: F) -> (F::Output, Call) {
-    let mut scoped = std::pin::pin!(CALL.scope(call, future));
+pub(crate) async fn within<F: Future>(call: Call, future: F) -> (F::Output, Box<Call>) {
+    let mut scoped = std::pin::pin!(CALL.scope(Box::new(call), future));
     let output = scoped.as_mut().await;
     let call = scoped.take_value().expect("the scope still holds its call");
     (output, call)
@@ -96,6 +97,12 @@ impl ClientHooks for generated::Client {
             return Ok(placeholder.into());
         }
 
+        // What the layer logs costs allocations; record it only when the
+        // event would be logged.
+        if !tracing::enabled!(tracing::Level::DEBUG) {
+            let result = self.client().execute(request).await;
+            return result.map(|response| limit_body(response, limit));
+        }
         let mut exchange = Exchange {
             operation: info.operation_id,
             method: request.method().clone(),

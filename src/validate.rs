@@ -11,16 +11,29 @@ use crate::secret::UpstreamSecret;
 /// the path: the generated client percent-encodes an id but leaves dot
 /// segments alone, so `..` would reach `/v1/llms` itself.
 pub(crate) fn id(id: &str) -> Result<()> {
+    // One pass over the bytes, since every call checks its id: the
+    // separators and the C0 controls are ASCII, and the C1 controls are
+    // U+0080 to U+009F, 0xC2 0x80..=0x9F in UTF-8.
+    let bytes = id.as_bytes();
+    let mut separator = false;
+    let mut control = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        separator |= b == b'/' || b == b'\\';
+        control |= b < 0x20
+            || b == 0x7f
+            || (b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)));
+    }
+    let edges = |c: char| c.is_whitespace();
     let reason = if id.is_empty() {
         "the id is empty"
     } else if id == "." || id == ".." {
         "`.` and `..` are not ids: in a path they address another resource"
-    } else if id.contains(['/', '\\']) {
+    } else if separator {
         // URL parsers treat `\` in an http path as `/`.
         "the id contains `/` or `\\`, which would address another resource"
-    } else if id.chars().any(char::is_control) {
+    } else if control {
         "the id contains a control character"
-    } else if id.trim() != id {
+    } else if id.starts_with(edges) || id.ends_with(edges) {
         "the id has leading or trailing whitespace"
     } else {
         return Ok(());

@@ -27,7 +27,7 @@ async fn should_refuse_ids_that_would_address_another_resource() {
     let client = support::client(&server);
 
     for id in [
-        "", ".", "..", "a/b", "../other", "a\\..", "a\nb", "a\u{7f}b", "\t",
+        "", ".", "..", "a/b", "../other", "a\\..", "a\nb", "a\u{7f}b", "a\u{85}b", "\t",
     ] {
         let reason = refused(client.update_llm(id).temperature(0.5).send().await, "id");
         assert!(!reason.is_empty(), "{id:?}");

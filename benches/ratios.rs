@@ -122,7 +122,7 @@ fn large_llm() -> String {
 /// Median nanoseconds per call of `a` and `b`, in alternating samples.
 fn pair(iterations: u32, mut a: impl FnMut(), mut b: impl FnMut()) -> (f64, f64) {
     const SAMPLES: usize = 31;
-    let mut time = |f: &mut dyn FnMut()| {
+    let time = |f: &mut dyn FnMut()| {
         let started = Instant::now();
         for _ in 0..iterations {
             f();

@@ -17,6 +17,27 @@ use crate::retry::{self, Idempotency, RetryPolicy};
 /// The result of one call of the generated client.
 type Generated<T> = std::result::Result<ResponseValue<T>, progenitor_client::Error<ErrorBody>>;
 
+/// Implements the per-call options every operation's builder shares; the
+/// builder has an `options: CallOptions` field.
+macro_rules! call_options {
+    ($builder:ident) => {
+        impl $builder<'_> {
+            /// Sets the retry policy of this call, instead of the client's.
+            pub fn retry_policy(mut self, policy: $crate::RetryPolicy) -> Self {
+                self.options.retry_policy = Some(policy);
+                self
+            }
+
+            /// Sets a deadline for this whole call, across retries and the
+            /// waits between them, instead of the client's.
+            pub fn deadline(mut self, deadline: std::time::Duration) -> Self {
+                self.options.deadline = Some(deadline);
+                self
+            }
+        }
+    };
+}
+
 /// What a call may set instead of the client's settings.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct CallOptions {

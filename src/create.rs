@@ -1,7 +1,6 @@
 //! Creating an LLM configuration.
 
 use std::fmt;
-use std::time::Duration;
 
 use secrecy::{ExposeSecret, SecretString};
 
@@ -13,7 +12,7 @@ use crate::error::{Error, Result};
 use crate::generated::types::{
     CreateLlmRequest, CreateLlmUrl, Llm, Metadata, ReasoningEffortInput, ReasoningFormatInput,
 };
-use crate::retry::{Idempotency, RetryPolicy};
+use crate::retry::Idempotency;
 use crate::secret::UpstreamSecret;
 use crate::validate;
 
@@ -145,20 +144,6 @@ impl<'c> CreateLlm<'c> {
         self
     }
 
-    /// Sets the retry policy of this call, instead of the client's. Even so,
-    /// a creation is only retried when nothing reached the server.
-    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
-        self.options.retry_policy = Some(policy);
-        self
-    }
-
-    /// Sets a deadline for this whole call, across retries, instead of the
-    /// client's.
-    pub fn deadline(mut self, deadline: Duration) -> Self {
-        self.options.deadline = Some(deadline);
-        self
-    }
-
     /// Checks the creation and returns the body [`send`](Self::send) would
     /// send.
     ///
@@ -224,3 +209,5 @@ impl fmt::Debug for CreateLlm<'_> {
             .finish()
     }
 }
+
+call_options!(CreateLlm);

@@ -1,35 +1,20 @@
 //! Reading and deleting one LLM configuration.
 
-use std::time::Duration;
-
 use crate::call::CallOptions;
 use crate::client::Client;
 use crate::dry_run::DryRun;
 use crate::error::Result;
 use crate::generated::types::Llm;
-use crate::retry::{Idempotency, RetryPolicy};
+use crate::retry::Idempotency;
 use crate::validate;
 
-/// Implements the per-call options every builder of one id shares.
-macro_rules! call_options {
+/// Implements `id` for a builder of one LLM.
+macro_rules! id_accessor {
     ($builder:ident) => {
         impl $builder<'_> {
             /// The id of the LLM configuration.
             pub fn id(&self) -> &str {
                 &self.id
-            }
-
-            /// Sets the retry policy of this call, instead of the client's.
-            pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
-                self.options.retry_policy = Some(policy);
-                self
-            }
-
-            /// Sets a deadline for this whole call, across retries, instead
-            /// of the client's.
-            pub fn deadline(mut self, deadline: Duration) -> Self {
-                self.options.deadline = Some(deadline);
-                self
             }
         }
     };
@@ -85,6 +70,7 @@ impl<'c> GetLlm<'c> {
     }
 }
 
+id_accessor!(GetLlm);
 call_options!(GetLlm);
 
 /// A deletion of one LLM configuration, started by [`Client::delete_llm`].
@@ -140,4 +126,5 @@ impl<'c> DeleteLlm<'c> {
     }
 }
 
+id_accessor!(DeleteLlm);
 call_options!(DeleteLlm);

@@ -26,6 +26,7 @@
 #![deny(missing_docs)]
 
 mod applied;
+#[macro_use]
 mod call;
 mod client;
 mod create;

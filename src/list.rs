@@ -1,7 +1,6 @@
 //! Listing LLM configurations, one page or all of them.
 
 use std::num::NonZeroU32;
-use std::time::Duration;
 
 use futures_util::Stream;
 
@@ -9,7 +8,7 @@ use crate::call::CallOptions;
 use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::generated::types::{Llm, LlmPage};
-use crate::retry::{Idempotency, RetryPolicy};
+use crate::retry::Idempotency;
 
 /// The most LLMs a page may hold.
 pub const MAX_PER_PAGE: u32 = 100;
@@ -62,19 +61,6 @@ impl<'c> ListLlms<'c> {
     /// Sets `includeDefaults`: whether to include Anam's built-in LLMs.
     pub fn include_defaults(mut self, include: bool) -> Self {
         self.include_defaults = Some(include);
-        self
-    }
-
-    /// Sets the retry policy of each request, instead of the client's.
-    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
-        self.options.retry_policy = Some(policy);
-        self
-    }
-
-    /// Sets a deadline for each request, across retries, instead of the
-    /// client's.
-    pub fn deadline(mut self, deadline: Duration) -> Self {
-        self.options.deadline = Some(deadline);
         self
     }
 
@@ -176,3 +162,5 @@ fn next_page(number: u32, page: &LlmPage) -> Option<u32> {
     }
     number.checked_add(1)
 }
+
+call_options!(ListLlms);

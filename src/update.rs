@@ -1,7 +1,6 @@
 //! The partial update of an LLM configuration.
 
 use std::fmt;
-use std::time::Duration;
 
 use secrecy::{ExposeSecret, SecretString};
 
@@ -13,7 +12,7 @@ use crate::error::{Error, Result};
 use crate::generated::types::{
     Llm, Metadata, ReasoningEffortInput, ReasoningFormatInput, UpdateLlmFormat, UpdateLlmRequest,
 };
-use crate::retry::{Idempotency, RetryPolicy};
+use crate::retry::Idempotency;
 use crate::secret::UpstreamSecret;
 use crate::validate;
 
@@ -44,19 +43,6 @@ impl<'c> UpdateLlm<'c> {
             options: CallOptions::default(),
             strict: None,
         }
-    }
-
-    /// Sets the retry policy of this call, instead of the client's.
-    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
-        self.options.retry_policy = Some(policy);
-        self
-    }
-
-    /// Sets a deadline for this whole call, across retries, instead of the
-    /// client's.
-    pub fn deadline(mut self, deadline: Duration) -> Self {
-        self.options.deadline = Some(deadline);
-        self
     }
 
     /// Makes this call fail with [`Error::NotApplied`] when the LLM that
@@ -262,3 +248,5 @@ fn validate_body(body: &UpdateLlmRequest) -> Result<()> {
     }
     Ok(())
 }
+
+call_options!(UpdateLlm);

@@ -31,8 +31,6 @@
 //! # }
 //! ```
 
-#![allow(clippy::needless_pass_by_value)]
-
 use httpmock::{Mock, MockServer};
 
 use crate::generated::types::{ErrorBody, Llm, LlmPage, Pagination};

@@ -106,7 +106,6 @@ pub(crate) enum Idempotency {
     /// Retried after any retryable failure.
     Idempotent,
     /// Retried only when the request cannot have reached the server.
-    #[allow(dead_code)] // the first operation that creates will use it
     NotIdempotent,
 }
 

@@ -1,7 +1,10 @@
 //! A typed client for the LLM configurations of the [Anam AI] REST API.
 //!
 //! An LLM configuration says which upstream wire format, model, endpoint and
-//! credential a persona talks through. This crate updates them:
+//! credential a persona talks through. This crate updates them
+//! ([`Client::update_llm`], a partial update), and lists, reads, creates and
+//! deletes them ([`Client::list_llms`], [`Client::get_llm`],
+//! [`Client::create_llm`], [`Client::delete_llm`]):
 //!
 //! ```no_run
 //! # async fn run() -> anam_llms::Result<()> {
@@ -17,9 +20,17 @@
 //!
 //! The client is generated at build time from the OpenAPI document in
 //! `openapi/` (see [`generated`]); this crate adds a builder per operation
-//! that refuses invalid input before sending, one [`Error`] type, secret
-//! handling ([`UpstreamSecret`], a redacted API key), and the
-//! [enums](crate::LlmFormat) that keep decoding when the API adds values.
+//! that refuses invalid input before sending, retries ([`RetryPolicy`]),
+//! one [`Error`] type, secret handling ([`UpstreamSecret`], a redacted API
+//! key), `tracing` events, and the [enums](crate::LlmFormat) that keep
+//! decoding when the API adds values.
+//!
+//! # Features
+//!
+//! - `tls-ring` (default): TLS with rustls and ring; or `tls-aws-lc`, or
+//!   `native-tls`.
+//! - `schemars` (default): `JsonSchema` for the hand-written types.
+//! - `mock`: the `mock` module, typed `httpmock` stand-ins for tests.
 //!
 //! [Anam AI]: https://anam.ai
 

@@ -106,6 +106,8 @@ impl Client {
     /// Scrubs this client's API key, and a request's upstream secret, from
     /// what a server sends back.
     pub(crate) fn redactor<'a>(&'a self, secret: Option<&'a str>) -> Redactor<'a> {
+        // A server may echo a secret trimmed, whatever was sent.
+        let secret = secret.into_iter().flat_map(|s| [s, s.trim()]);
         Redactor::new(std::iter::once(self.api_key.expose_secret()).chain(secret))
     }
 

@@ -50,7 +50,8 @@ pub struct NewLlm {
     pub llm_format: CreateLlmFormat,
     /// `modelName`, the upstream model identifier.
     pub model_name: String,
-    /// `secret`, the upstream provider's credential; never returned.
+    /// `secret`, the upstream provider's credential, sent without
+    /// surrounding whitespace; never returned.
     pub secret: SecretString,
 }
 
@@ -96,7 +97,7 @@ impl<'c> CreateLlm<'c> {
                 urls,
                 llm_format: new.llm_format,
                 model_name: new.model_name,
-                secret: UpstreamSecret::new(new.secret),
+                secret: UpstreamSecret::trimmed(new.secret),
                 description: None,
                 metadata: None,
                 reasoning_effort: None,

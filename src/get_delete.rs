@@ -91,9 +91,9 @@ impl<'c> DeleteLlm<'c> {
         }
     }
 
-    /// Deletes the LLM configuration. A deletion is idempotent, so it is
-    /// retried like an update; a retry of a deletion that had succeeded
-    /// answers 404.
+    /// Deletes the LLM configuration. Any success status is success (the
+    /// spec documents 204). A deletion is idempotent, so it is retried like
+    /// an update; a retry of a deletion that had succeeded answers 404.
     ///
     /// # Errors
     ///
@@ -106,11 +106,21 @@ impl<'c> DeleteLlm<'c> {
     pub async fn send(&self) -> Result<()> {
         validate::id(&self.id)?;
         let generated = self.client.generated();
-        self.client
+        let result = self
+            .client
             .run(&self.options, Idempotency::Idempotent, None, || {
                 generated.delete_llm(&self.id)
             })
-            .await
+            .await;
+        match result {
+            // The spec documents 204, but a server that answers another
+            // success status has deleted the LLM all the same.
+            Err(crate::Error::Decode {
+                status: Some(status),
+                ..
+            }) if status.is_success() => Ok(()),
+            other => other,
+        }
     }
 
     /// Renders the request [`send`](Self::send) would make, without sending.

@@ -78,21 +78,25 @@ impl<'c> ListLlms<'c> {
     /// is fetched when the stream is polled for it. The stream takes the
     /// listing, so it can be built and walked in one expression.
     ///
-    /// The walk ends after the last page as `meta` tells it (`currentPage`
-    /// or `page` reaching `lastPage`, or `next` being null), and also after
-    /// a page that is empty or has no `meta`, so that a server that omits it
-    /// cannot keep the caller walking forever. It ends after the first
-    /// error, which is its last item.
+    /// The walk ends after the last page as `meta` tells it: `currentPage`
+    /// (or `page`) reaching `lastPage`, or, without `lastPage`, `next` being
+    /// null or absent. It also ends after a page that is empty, has no
+    /// `meta`, names a `next` page that is not after it, reports a page
+    /// before the one asked for, or holds the same LLMs as the page before,
+    /// so that a server that ignores `page` cannot keep the caller walking
+    /// forever. It ends after the first error, which is its last item.
     pub fn pages(self) -> impl Stream<Item = Result<LlmPage>> + 'c {
         let first = Some(self.page.unwrap_or(1));
-        futures_util::stream::unfold((first, self), |(next, listing)| async move {
+        let state = (first, self, Vec::new());
+        futures_util::stream::unfold(state, |(next, listing, previous)| async move {
             let number = next?;
             match listing.fetch(number).await {
                 Ok(page) => {
-                    let after = next_page(number, &page);
-                    Some((Ok(page), (after, listing)))
+                    let ids: Vec<String> = page.data.iter().map(|llm| llm.id.clone()).collect();
+                    let after = next_page(number, &page).filter(|_| ids != previous);
+                    Some((Ok(page), (after, listing, ids)))
                 }
-                Err(err) => Some((Err(err), (None, listing))),
+                Err(err) => Some((Err(err), (None, listing, Vec::new()))),
             }
         })
     }
@@ -152,8 +156,10 @@ fn next_page(number: u32, page: &LlmPage) -> Option<u32> {
     if meta.last_page.is_some_and(|last| current >= last) {
         return None;
     }
-    if meta.next.is_none() && meta.last_page.is_none() {
-        return None;
+    match meta.next {
+        None if meta.last_page.is_none() => return None,
+        Some(next) if next <= i64::from(number) => return None,
+        _ => {}
     }
     // A server that reports a page before the one asked for would send the
     // walk round in a circle.

@@ -171,6 +171,7 @@ pub mod fixtures {
 
     /// Page `number` of `last`, holding `data`, with its `meta` as the API
     /// gives it.
+    /// `total` counts every page as full as this one.
     pub fn page(data: Vec<Llm>, number: i64, last: i64) -> LlmPage {
         let per_page = data.len() as i64;
         LlmPage {
@@ -178,9 +179,9 @@ pub mod fixtures {
                 current_page: Some(number),
                 last_page: Some(last),
                 per_page: Some(per_page),
-                total: Some(per_page * last),
-                prev: (number > 1).then_some(number - 1),
-                next: (number < last).then_some(number + 1),
+                total: Some(per_page.saturating_mul(last.max(0))),
+                prev: (number > 1).then(|| number - 1),
+                next: (number < last).then(|| number + 1),
                 page: None,
             }),
             data,

@@ -21,6 +21,16 @@ impl UpstreamSecret {
     pub fn new(secret: SecretString) -> Self {
         Self(secret)
     }
+
+    /// Wraps a secret without its surrounding whitespace (a key read from a
+    /// file often ends in a newline), as the builders send it.
+    pub(crate) fn trimmed(secret: SecretString) -> Self {
+        let exposed = secret.expose_secret();
+        if exposed.trim().len() == exposed.len() {
+            return Self(secret);
+        }
+        Self(SecretString::from(exposed.trim().to_owned()))
+    }
 }
 
 impl From<SecretString> for UpstreamSecret {

@@ -99,10 +99,10 @@ impl<'c> UpdateLlm<'c> {
     }
 
     /// Sets `secret`, replacing the stored upstream credential. It is sent
-    /// in the body and never returned. An empty secret is refused, since it
-    /// would erase the credential.
+    /// in the body, without surrounding whitespace, and never returned. An
+    /// empty secret is refused, since it would erase the credential.
     pub fn secret(mut self, secret: SecretString) -> Self {
-        self.body.secret = Some(UpstreamSecret::new(secret));
+        self.body.secret = Some(UpstreamSecret::trimmed(secret));
         self
     }
 

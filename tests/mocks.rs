@@ -206,3 +206,11 @@ async fn should_answer_not_found_and_rate_limited() {
         mock.assert_calls(1);
     }
 }
+
+#[test]
+fn should_build_pages_at_the_edges_of_the_numbers() {
+    for (number, last) in [(1, i64::MAX), (i64::MIN, 1), (i64::MAX, i64::MAX), (3, -1)] {
+        let page = fixtures::page(vec![fixtures::owned_llm()], number, last);
+        assert_eq!(page.meta.unwrap().current_page, Some(number));
+    }
+}

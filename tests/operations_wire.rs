@@ -491,3 +491,100 @@ async fn should_map_every_documented_status_of_every_operation() {
         }
     }
 }
+
+#[tokio::test]
+async fn should_stop_walking_when_next_does_not_move_forward() {
+    let server = MockServer::start_async().await;
+    // No page numbers at all, and always the same `next`.
+    let stuck = server
+        .mock_async(|when, then| {
+            when.method(GET).path("/v1/llms");
+            then.status(200).json_body(page(
+                vec![llm_with_id("a"), llm_with_id("b")],
+                Some(json!({ "next": 2 })),
+            ));
+        })
+        .await;
+
+    let (ids, pages) = walk(&server).await;
+
+    assert_eq!((ids.len(), pages), (4, 2));
+    stuck.assert_calls_async(2).await;
+}
+
+#[tokio::test]
+async fn should_stop_walking_when_a_page_repeats_the_one_before() {
+    let server = MockServer::start_async().await;
+    // Honest-looking `meta` that moves on, but the same LLMs every time.
+    let mut number = 0;
+    let mut mocks = Vec::new();
+    for _ in 0..4 {
+        number += 1;
+        let body = page(
+            vec![llm_with_id("a")],
+            Some(json!({ "currentPage": number, "next": number + 1 })),
+        );
+        let n = number.to_string();
+        mocks.push(
+            server
+                .mock_async(|when, then| {
+                    when.method(GET).path("/v1/llms").query_param("page", n);
+                    then.status(200).json_body(body);
+                })
+                .await,
+        );
+    }
+
+    let (_, pages) = walk(&server).await;
+
+    assert_eq!(pages, 2);
+    mocks[2].assert_calls_async(0).await;
+}
+
+#[tokio::test]
+async fn should_treat_any_success_status_of_a_deletion_as_deleted() {
+    let server = MockServer::start_async().await;
+    let mock = server
+        .mock_async(|when, then| {
+            when.method(DELETE).path("/v1/llms/llm-1");
+            then.status(200).json_body(json!({ "deleted": true }));
+        })
+        .await;
+
+    support::client(&server)
+        .delete_llm("llm-1")
+        .send()
+        .await
+        .unwrap();
+
+    mock.assert_calls_async(1).await;
+}
+
+#[tokio::test]
+async fn should_send_a_secret_without_surrounding_whitespace_and_scrub_it_when_echoed() {
+    let server = MockServer::start_async().await;
+    let create = server
+        .mock_async(|when, then| {
+            when.method(POST)
+                .path("/v1/llms")
+                .json_body_includes(json!({ "secret": UPSTREAM_SECRET }).to_string());
+            then.status(400)
+                .json_body(json!({ "message": format!("invalid key {UPSTREAM_SECRET}") }));
+        })
+        .await;
+
+    let err = support::client(&server)
+        .create_llm(new_llm(
+            vec!["https://ok.example"],
+            &format!(" {UPSTREAM_SECRET}\n"),
+        ))
+        .send()
+        .await
+        .unwrap_err();
+
+    assert_eq!(
+        err.to_string(),
+        "api error 400 (bad request): invalid key [REDACTED]"
+    );
+    create.assert_calls_async(1).await;
+}

@@ -203,18 +203,7 @@ async fn should_not_follow_a_redirect() {
 
 #[tokio::test]
 async fn should_report_a_refused_connection_as_transport() {
-    // A port that was just free: nothing listens on it any more.
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let client = Client::builder()
-        .api_key(support::API_KEY)
-        .base_url(format!("http://127.0.0.1:{port}"))
-        .retry_policy(RetryPolicy::none())
-        .build()
-        .unwrap();
+    let client = support::client_at(support::refused_base_url(), RetryPolicy::none());
 
     let err = client
         .update_llm("llm-1")

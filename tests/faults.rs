@@ -16,13 +16,7 @@ fn quick_retries() -> RetryPolicy {
 }
 
 fn client(server: &ScriptedServer, policy: RetryPolicy) -> Client {
-    Client::builder()
-        .api_key(support::API_KEY)
-        .base_url(server.base_url())
-        .retry_policy(policy)
-        .timeout(Duration::from_secs(5))
-        .build()
-        .unwrap()
+    support::client_at(server.base_url(), policy)
 }
 
 fn ok() -> Step {
@@ -500,17 +494,7 @@ async fn should_keep_and_retry_an_error_status_whose_body_is_over_the_limit() {
 
 #[tokio::test]
 async fn should_record_attempts_that_could_not_connect() {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let client = Client::builder()
-        .api_key(support::API_KEY)
-        .base_url(format!("http://127.0.0.1:{port}"))
-        .retry_policy(quick_retries())
-        .build()
-        .unwrap();
+    let client = support::client_at(support::refused_base_url(), quick_retries());
 
     let err = client
         .update_llm("llm-1")

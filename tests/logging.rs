@@ -54,12 +54,8 @@ fn capture() -> (Captured, tracing::subscriber::DefaultGuard) {
 }
 
 fn client(server: &ScriptedServer) -> Client {
-    Client::builder()
-        .api_key(API_KEY)
-        .base_url(server.base_url())
-        .retry_policy(RetryPolicy::default().initial_backoff(Duration::from_millis(10)))
-        .build()
-        .unwrap()
+    let policy = RetryPolicy::default().initial_backoff(Duration::from_millis(10));
+    support::client_at(server.base_url(), policy)
 }
 
 /// A body that echoes both credentials, as a careless server might.
@@ -126,12 +122,7 @@ async fn should_log_each_exchange_without_bodies_or_credentials() {
 async fn should_log_a_failed_exchange() {
     let (captured, _guard) = capture();
     let server = ScriptedServer::start(vec![Step::Close]).await;
-    let client = Client::builder()
-        .api_key(API_KEY)
-        .base_url(server.base_url())
-        .retry_policy(RetryPolicy::none())
-        .build()
-        .unwrap();
+    let client = support::client_at(server.base_url(), RetryPolicy::none());
 
     client
         .update_llm("llm-1")
@@ -210,12 +201,7 @@ async fn should_log_a_body_that_fails_after_its_status() {
         body: partial,
     }])
     .await;
-    let client = Client::builder()
-        .api_key(API_KEY)
-        .base_url(server.base_url())
-        .retry_policy(RetryPolicy::none())
-        .build()
-        .unwrap();
+    let client = support::client_at(server.base_url(), RetryPolicy::none());
 
     client
         .update_llm("llm-1")

@@ -4,17 +4,8 @@
 mod support;
 
 use anam_llms::mock::{MockServerExt, fixtures, scenarios};
-use anam_llms::{ApiErrorKind, Client, RetryPolicy, UpdateLlmRequest};
+use anam_llms::{ApiErrorKind, UpdateLlmRequest};
 use httpmock::MockServer;
-
-fn client(server: &MockServer) -> Client {
-    Client::builder()
-        .api_key(support::API_KEY)
-        .base_url(server.base_url())
-        .retry_policy(RetryPolicy::none())
-        .build()
-        .unwrap()
-}
 
 #[tokio::test]
 async fn should_match_an_id_exactly_not_as_a_pattern() {
@@ -23,7 +14,7 @@ async fn should_match_an_id_exactly_not_as_a_pattern() {
         when.id("a.b");
         then.ok(&fixtures::owned_llm_with_id("a.b"));
     });
-    let client = client(&server);
+    let client = support::client(&server);
 
     assert_eq!(client.get_llm("a.b").send().await.unwrap().id, "a.b");
     for other in ["axb", "a.bc", "za.b"] {
@@ -52,7 +43,7 @@ async fn should_match_an_id_that_needs_percent_encoding() {
             })
         })
         .collect();
-    let client = client(&server);
+    let client = support::client(&server);
 
     for id in ids {
         let llm = client.update_llm(id).temperature(0.5).send().await.unwrap();
@@ -74,7 +65,7 @@ async fn should_match_the_method_and_the_body() {
         when.id("llm-1").body(&body);
         then.ok(&fixtures::owned_llm());
     });
-    let client = client(&server);
+    let client = support::client(&server);
 
     // Another body, another method: no match.
     let err = client
@@ -105,7 +96,7 @@ async fn should_list_and_create_through_typed_mocks() {
             .per_page(std::num::NonZeroU32::new(2));
         then.ok(&page);
     });
-    let client = client(&server);
+    let client = support::client(&server);
 
     let llms = client
         .list_llms()
@@ -145,7 +136,7 @@ async fn should_refuse_changes_to_a_default_llm() {
     let server = MockServer::start_async().await;
     let id = fixtures::default_llm().id;
     let [update, delete] = scenarios::default_llm_refused(&server, &id);
-    let client = client(&server);
+    let client = support::client(&server);
 
     let err = client
         .update_llm(&id)
@@ -170,7 +161,7 @@ async fn should_answer_not_found_and_rate_limited() {
     let server = MockServer::start_async().await;
     let [get, update, delete] = scenarios::not_found(&server, "gone");
     let [limited_get, _, _] = scenarios::rate_limited(&server, "busy", 7);
-    let client = client(&server);
+    let client = support::client(&server);
 
     assert_eq!(
         client.get_llm("gone").send().await.unwrap_err().api_kind(),

@@ -23,12 +23,24 @@ pub const PAGE_LLM_ID: &str = "a7cf662c-2ace-4de1-a21e-ef0fbf144bb7";
 /// A client of `server`, with the test key and no retries, so that each
 /// call makes exactly one request; `tests/faults.rs` tests the retries.
 pub fn client(server: &MockServer) -> Client {
+    client_at(server.base_url(), RetryPolicy::none())
+}
+
+/// A client of the server at `base_url`, with the test key and `policy`.
+pub fn client_at(base_url: impl Into<String>, policy: RetryPolicy) -> Client {
     Client::builder()
         .api_key(API_KEY)
-        .base_url(server.base_url())
-        .retry_policy(RetryPolicy::none())
+        .base_url(base_url)
+        .retry_policy(policy)
         .build()
         .expect("a loopback base URL is accepted")
+}
+
+/// A loopback base URL that nothing listens on: the port was free a moment
+/// ago, so a connection to it is refused.
+pub fn refused_base_url() -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    format!("http://{}", listener.local_addr().unwrap())
 }
 
 /// The LLM of the API reference page's example response, verbatim.

@@ -38,6 +38,46 @@ macro_rules! call_options {
     };
 }
 
+/// Implements the setters of the optional fields that the update and the
+/// creation bodies share; the builder has a `body` field holding them.
+macro_rules! shared_body_setters {
+    ($builder:ident) => {
+        impl $builder<'_> {
+            /// Sets `metadata`, the free-form provider-specific object. An
+            /// empty object is sent as `{}`.
+            pub fn metadata(mut self, metadata: impl Into<$crate::Metadata>) -> Self {
+                self.body.metadata = Some(metadata.into());
+                self
+            }
+
+            /// Sets `reasoningEffort`, for models that accept the hint.
+            pub fn reasoning_effort(mut self, effort: $crate::ReasoningEffortInput) -> Self {
+                self.body.reasoning_effort = Some(effort);
+                self
+            }
+
+            /// Sets `reasoningFormat`, for models that accept the hint.
+            pub fn reasoning_format(mut self, format: $crate::ReasoningFormatInput) -> Self {
+                self.body.reasoning_format = Some(format);
+                self
+            }
+
+            /// Sets `temperature`, the sampling temperature. It must be
+            /// finite.
+            pub fn temperature(mut self, temperature: f64) -> Self {
+                self.body.temperature = Some(temperature);
+                self
+            }
+
+            /// Sets `maxTokens`, the most tokens generated per response.
+            pub fn max_tokens(mut self, max_tokens: u32) -> Self {
+                self.body.max_tokens = Some(i64::from(max_tokens));
+                self
+            }
+        }
+    };
+}
+
 /// What a call may set instead of the client's settings.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct CallOptions {

@@ -9,9 +9,7 @@ use crate::client::Client;
 use crate::dry_run::DryRun;
 use crate::enums::CreateLlmFormat;
 use crate::error::{Error, Result};
-use crate::generated::types::{
-    CreateLlmRequest, CreateLlmUrl, Llm, Metadata, ReasoningEffortInput, ReasoningFormatInput,
-};
+use crate::generated::types::{CreateLlmRequest, CreateLlmUrl, Llm};
 use crate::retry::Idempotency;
 use crate::secret::UpstreamSecret;
 use crate::validate;
@@ -115,36 +113,6 @@ impl<'c> CreateLlm<'c> {
         self
     }
 
-    /// Sets `metadata`, the free-form provider-specific object.
-    pub fn metadata(mut self, metadata: impl Into<Metadata>) -> Self {
-        self.body.metadata = Some(metadata.into());
-        self
-    }
-
-    /// Sets `reasoningEffort`, for models that accept the hint.
-    pub fn reasoning_effort(mut self, effort: ReasoningEffortInput) -> Self {
-        self.body.reasoning_effort = Some(effort);
-        self
-    }
-
-    /// Sets `reasoningFormat`, for models that accept the hint.
-    pub fn reasoning_format(mut self, format: ReasoningFormatInput) -> Self {
-        self.body.reasoning_format = Some(format);
-        self
-    }
-
-    /// Sets `temperature`, the sampling temperature. It must be finite.
-    pub fn temperature(mut self, temperature: f64) -> Self {
-        self.body.temperature = Some(temperature);
-        self
-    }
-
-    /// Sets `maxTokens`, the most tokens generated per response.
-    pub fn max_tokens(mut self, max_tokens: u32) -> Self {
-        self.body.max_tokens = Some(i64::from(max_tokens));
-        self
-    }
-
     /// Checks the creation and returns the body [`send`](Self::send) would
     /// send.
     ///
@@ -212,3 +180,4 @@ impl fmt::Debug for CreateLlm<'_> {
 }
 
 call_options!(CreateLlm);
+shared_body_setters!(CreateLlm);

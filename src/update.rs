@@ -9,9 +9,7 @@ use crate::call::CallOptions;
 use crate::client::Client;
 use crate::dry_run::DryRun;
 use crate::error::{Error, Result};
-use crate::generated::types::{
-    Llm, Metadata, ReasoningEffortInput, ReasoningFormatInput, UpdateLlmFormat, UpdateLlmRequest,
-};
+use crate::generated::types::{Llm, UpdateLlmFormat, UpdateLlmRequest};
 use crate::retry::Idempotency;
 use crate::secret::UpstreamSecret;
 use crate::validate;
@@ -103,37 +101,6 @@ impl<'c> UpdateLlm<'c> {
     /// empty secret is refused, since it would erase the credential.
     pub fn secret(mut self, secret: SecretString) -> Self {
         self.body.secret = Some(UpstreamSecret::trimmed(secret));
-        self
-    }
-
-    /// Sets `metadata`, the free-form provider-specific object. An empty
-    /// object is sent as `{}`.
-    pub fn metadata(mut self, metadata: impl Into<Metadata>) -> Self {
-        self.body.metadata = Some(metadata.into());
-        self
-    }
-
-    /// Sets `reasoningEffort`, for models that accept the hint.
-    pub fn reasoning_effort(mut self, effort: ReasoningEffortInput) -> Self {
-        self.body.reasoning_effort = Some(effort);
-        self
-    }
-
-    /// Sets `reasoningFormat`, for models that accept the hint.
-    pub fn reasoning_format(mut self, format: ReasoningFormatInput) -> Self {
-        self.body.reasoning_format = Some(format);
-        self
-    }
-
-    /// Sets `temperature`, the sampling temperature. It must be finite.
-    pub fn temperature(mut self, temperature: f64) -> Self {
-        self.body.temperature = Some(temperature);
-        self
-    }
-
-    /// Sets `maxTokens`, the most tokens generated per response.
-    pub fn max_tokens(mut self, max_tokens: u32) -> Self {
-        self.body.max_tokens = Some(i64::from(max_tokens));
         self
     }
 
@@ -250,3 +217,4 @@ fn validate_body(body: &UpdateLlmRequest) -> Result<()> {
 }
 
 call_options!(UpdateLlm);
+shared_body_setters!(UpdateLlm);

@@ -224,6 +224,30 @@ fn baseline_client() -> reqwest::Client {
         .unwrap()
 }
 
+/// What every full-update measurement needs: a client runtime on this
+/// thread, the crate's client, the plain one, and the URL the plain one puts
+/// to.
+struct Sides {
+    runtime: tokio::runtime::Runtime,
+    client: Client,
+    plain: reqwest::Client,
+    url: String,
+}
+
+impl Sides {
+    fn new(address: SocketAddr) -> Self {
+        Self {
+            runtime: tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap(),
+            client: crate_client(address),
+            plain: baseline_client(),
+            url: format!("http://{address}/v1/llms/a7cf662c-2ace-4de1-a21e-ef0fbf144bb7"),
+        }
+    }
+}
+
 async fn ours(client: &Client) {
     let llm = client
         .update_llm("a7cf662c-2ace-4de1-a21e-ef0fbf144bb7")
@@ -255,13 +279,12 @@ async fn baseline(client: &reqwest::Client, url: &str) {
 /// Updates per second of `ours` and `baseline`, `concurrency` at a time, in
 /// alternating rounds.
 fn throughput(address: SocketAddr, concurrency: usize, per_task: usize) -> (f64, f64) {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    let client = crate_client(address);
-    let plain = baseline_client();
-    let url = format!("http://{address}/v1/llms/a7cf662c-2ace-4de1-a21e-ef0fbf144bb7");
+    let Sides {
+        runtime,
+        client,
+        plain,
+        url,
+    } = Sides::new(address);
 
     let round = |use_crate: bool| {
         runtime.block_on(async {
@@ -292,13 +315,12 @@ fn throughput(address: SocketAddr, concurrency: usize, per_task: usize) -> (f64,
 
 /// Allocations per update of `ours` and `baseline`, on this thread.
 fn allocations_per_update(address: SocketAddr) -> (f64, f64) {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    let client = crate_client(address);
-    let plain = baseline_client();
-    let url = format!("http://{address}/v1/llms/a7cf662c-2ace-4de1-a21e-ef0fbf144bb7");
+    let Sides {
+        runtime,
+        client,
+        plain,
+        url,
+    } = Sides::new(address);
     const UPDATES: u64 = 2000;
 
     runtime.block_on(async {
@@ -322,13 +344,12 @@ fn allocations_per_update(address: SocketAddr) -> (f64, f64) {
 
 fn profile(side: &str) {
     let address = serve(PAGE_EXAMPLE);
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    let client = crate_client(address);
-    let plain = baseline_client();
-    let url = format!("http://{address}/v1/llms/a7cf662c-2ace-4de1-a21e-ef0fbf144bb7");
+    let Sides {
+        runtime,
+        client,
+        plain,
+        url,
+    } = Sides::new(address);
     runtime.block_on(async {
         for _ in 0..2000 {
             match side {

@@ -20,7 +20,7 @@ fn should_let_clients_and_values_cross_threads() {
 }
 
 #[test]
-fn should_let_an_update_run_on_a_spawned_task() {
+fn should_make_an_update_future_send_as_spawning_requires() {
     let client = Client::builder()
         .api_key("k")
         .base_url("http://127.0.0.1:9")
